@@ -1,0 +1,6 @@
+package io.wsmemory.core.api;
+
+/** Where detectors put what they found. */
+public interface FactSink {
+    void emit(Fact fact);
+}

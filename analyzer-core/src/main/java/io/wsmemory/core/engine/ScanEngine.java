@@ -1,0 +1,164 @@
+package io.wsmemory.core.engine;
+
+import io.wsmemory.core.api.DetectionContext;
+import io.wsmemory.core.api.Detector;
+import io.wsmemory.core.api.Fact;
+import io.wsmemory.core.parse.ParseTimeoutException;
+import io.wsmemory.core.parse.ParsedFile;
+import io.wsmemory.core.resolve.SourceSet;
+import io.wsmemory.core.source.RepoWalker;
+import io.wsmemory.core.source.SkippedFile;
+import io.wsmemory.core.source.SourceFile;
+import io.wsmemory.core.source.UnreadableFileException;
+import io.wsmemory.core.source.WalkResult;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The scan: walk once, pre-filter on bytes, parse each candidate once, let every interested detector read the same
+ * tree, then let detectors finish across files and merge the facts into one sorted list. Files are processed in
+ * parallel; the result does not depend on the thread count. A file that cannot be read or makes a detector fail
+ * is reported and the scan goes on.
+ */
+public final class ScanEngine {
+
+    private final List<Detector> detectors;
+    private final ScanOptions options;
+
+    public ScanEngine(List<Detector> detectors, ScanOptions options) {
+        List<Detector> sorted = new ArrayList<>(detectors);
+        sorted.sort(Comparator.comparing(d -> d.descriptor().id()));
+        this.detectors = List.copyOf(sorted);
+        this.options = options;
+    }
+
+    public ScanResult scan(Path root) throws IOException {
+        long start = System.nanoTime();
+        WalkResult walk = new RepoWalker(root, options.walk()).walk();
+        SourceSet sources = new SourceSet(walk.files(), options.parseBudgetMillis());
+        ConcurrentLinkedQueue<Fact> facts = new ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<SkippedFile> skipped = new ConcurrentLinkedQueue<>(walk.skipped());
+        ConcurrentLinkedQueue<String> partial = new ConcurrentLinkedQueue<>();
+        AtomicInteger read = new AtomicInteger();
+        AtomicInteger parsed = new AtomicInteger();
+        DetectionContext context = new DetectionContext() {
+            @Override
+            public void emit(Fact fact) {
+                facts.add(fact);
+            }
+
+            @Override
+            public SourceSet sources() {
+                return sources;
+            }
+        };
+
+        ExecutorService pool = Executors.newFixedThreadPool(options.threads(), r -> {
+            Thread t = new Thread(r, "wsmemory-scan");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<?>> work = new ArrayList<>();
+            for (SourceFile file : walk.files()) {
+                work.add(pool.submit(() -> process(file, sources, context, skipped, partial, read, parsed)));
+            }
+            for (Future<?> f : work) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("scan interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("scan failed", e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+
+        List<Fact> emitted = new ArrayList<>(facts);
+        ScanRepoContext repo = new ScanRepoContext(emitted, sources);
+        for (Detector d : detectors) {
+            try {
+                d.finish(repo);
+            } catch (RuntimeException | StackOverflowError e) {
+                skipped.add(new SkippedFile(".", "detector " + d.descriptor().id() + " failed to finish: " + describe(e)));
+            }
+        }
+        List<Fact> merged = FactMerger.merge(repo.allFacts());
+        List<SkippedFile> skips = new ArrayList<>(skipped);
+        skips.sort(Comparator.naturalOrder());
+        List<String> partials = new ArrayList<>(partial);
+        partials.sort(Comparator.naturalOrder());
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        ScanStats stats = new ScanStats(walk.files().size(), walk.ignored(), read.get(), parsed.get(), skips.size(),
+                merged.size(), millis);
+        return new ScanResult(root, ProjectNamer.name(root), List.copyOf(merged), List.copyOf(skips),
+                List.copyOf(partials), stats);
+    }
+
+    private void process(SourceFile file, SourceSet sources, DetectionContext context,
+                         ConcurrentLinkedQueue<SkippedFile> skipped, ConcurrentLinkedQueue<String> partial,
+                         AtomicInteger read, AtomicInteger parsed) {
+        List<Detector> interested = new ArrayList<>();
+        try {
+            for (Detector d : detectors) {
+                if (d.accepts(file)) {
+                    interested.add(d);
+                }
+            }
+        } catch (UnreadableFileException e) {
+            skipped.add(new SkippedFile(file.path(), e.getMessage()));
+            return;
+        }
+        if (file.isLoaded()) {
+            read.incrementAndGet();
+        }
+        if (interested.isEmpty()) {
+            return;
+        }
+        String noise = GeneratedCode.reason(file);
+        if (noise != null) {
+            skipped.add(new SkippedFile(file.path(), noise));
+            return;
+        }
+        ParsedFile pf = sources.parsed(file);
+        try {
+            for (Detector d : interested) {
+                try {
+                    d.detect(pf, context);
+                } catch (ParseTimeoutException | UnreadableFileException e) {
+                    skipped.add(new SkippedFile(file.path(), e.getMessage()));
+                    return;
+                } catch (RuntimeException | StackOverflowError e) {
+                    skipped.add(new SkippedFile(file.path(),
+                            "detector " + d.descriptor().id() + " failed: " + describe(e)));
+                }
+            }
+        } finally {
+            if (pf.wasParsed()) {
+                parsed.incrementAndGet();
+            }
+            if (pf.hasSyntaxErrors()) {
+                partial.add(file.path());
+            }
+            sources.release(file.path());
+        }
+    }
+
+    private static String describe(Throwable e) {
+        if (e instanceof StackOverflowError) {
+            return "nesting too deep";
+        }
+        String m = e.getMessage();
+        return e.getClass().getSimpleName() + (m == null ? "" : ": " + m.lines().findFirst().orElse(""));
+    }
+}

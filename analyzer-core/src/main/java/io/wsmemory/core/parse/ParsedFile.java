@@ -1,0 +1,100 @@
+package io.wsmemory.core.parse;
+
+import com.github.javaparser.JavaParser;
+import com.github.javaparser.ParseResult;
+import com.github.javaparser.ParserConfiguration;
+import com.github.javaparser.ast.CompilationUnit;
+import io.wsmemory.core.source.Language;
+import io.wsmemory.core.source.SourceFile;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A source file and its syntax tree, parsed at most once, on first request, and shared by every detector that
+ * looks at the file. Files of other languages have no tree; detectors read their text.
+ */
+public final class ParsedFile {
+
+    private static final ThreadLocal<JavaParser> JAVA = ThreadLocal.withInitial(() -> new JavaParser(
+            new ParserConfiguration().setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_22)
+                    .setCharacterEncoding(StandardCharsets.UTF_8)));
+
+    private final SourceFile file;
+    private final long budgetMillis;
+    private SyntaxTree tree;
+    private boolean treeDone;
+    private CompilationUnit java;
+    private boolean javaDone;
+    private boolean syntaxErrors;
+
+    public ParsedFile(SourceFile file, long budgetMillis) {
+        this.file = file;
+        this.budgetMillis = budgetMillis;
+    }
+
+    public SourceFile file() {
+        return file;
+    }
+
+    public String path() {
+        return file.path();
+    }
+
+    /** The language of the code in the file: TypeScript for a .vue file whose script says {@code lang="ts"}. */
+    public Language language() {
+        SyntaxTree t = tree();
+        return t != null ? t.language() : file.language();
+    }
+
+    /**
+     * The tree-sitter tree of a JavaScript, TypeScript, Go or Python file; null for other languages and for markup
+     * with no script. Throws {@link ParseTimeoutException} when the parse runs out of time.
+     */
+    public synchronized SyntaxTree tree() {
+        if (!treeDone) {
+            treeDone = true;
+            tree = parseTree();
+            syntaxErrors = tree != null && tree.hasErrors();
+        }
+        return tree;
+    }
+
+    private SyntaxTree parseTree() {
+        if (!TreeSitterParser.supports(file.language())) {
+            return null;
+        }
+        byte[] content = file.content();
+        if (file.isEmbeddedScript()) {
+            ScriptBlocks blocks = ScriptBlocks.find(content);
+            if (blocks.ranges().isEmpty()) {
+                return null;
+            }
+            return TreeSitterParser.parse(blocks.language(), content, blocks.ranges(), budgetMillis);
+        }
+        return TreeSitterParser.parse(file.language(), content, List.of(), budgetMillis);
+    }
+
+    /** The JavaParser AST of a Java file, empty when it is not Java or does not parse at all. */
+    public synchronized Optional<CompilationUnit> java() {
+        if (!javaDone) {
+            javaDone = true;
+            if (file.language() == Language.JAVA) {
+                ParseResult<CompilationUnit> r = JAVA.get().parse(file.text());
+                java = r.getResult().orElse(null);
+                syntaxErrors = !r.isSuccessful();
+            }
+        }
+        return Optional.ofNullable(java);
+    }
+
+    /** True when a tree or an AST was built for the file. */
+    public synchronized boolean wasParsed() {
+        return tree != null || java != null;
+    }
+
+    /** True once a parse found syntax errors: the file was read as far as it parsed. */
+    public synchronized boolean hasSyntaxErrors() {
+        return syntaxErrors;
+    }
+}
