@@ -27,6 +27,7 @@ public final class ParsedFile {
     private CompilationUnit java;
     private boolean javaDone;
     private boolean syntaxErrors;
+    private final java.util.Map<Class<?>, Object> attachments = new java.util.HashMap<>();
 
     public ParsedFile(SourceFile file, long budgetMillis) {
         this.file = file;
@@ -86,6 +87,28 @@ public final class ParsedFile {
             }
         }
         return Optional.ofNullable(java);
+    }
+
+    /**
+     * Something derived from this file once and shared by every detector that reads it (an index of its bindings,
+     * say); built on first request.
+     */
+    public synchronized <T> T attachment(Class<T> type, java.util.function.Function<ParsedFile, T> build) {
+        Object v = attachments.get(type);
+        if (v == null) {
+            v = build.apply(this);
+            attachments.put(type, v);
+        }
+        return type.cast(v);
+    }
+
+    /** Evidence at a node of this file: its path, its first line and that line's text. */
+    public io.wsmemory.core.api.Evidence evidence(SyntaxNode node) {
+        return evidence(node.line());
+    }
+
+    public io.wsmemory.core.api.Evidence evidence(int line) {
+        return new io.wsmemory.core.api.Evidence(file.path(), line, file.line(line));
     }
 
     /** True when a tree or an AST was built for the file. */
