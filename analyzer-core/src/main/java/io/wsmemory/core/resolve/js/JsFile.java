@@ -19,6 +19,7 @@ import java.util.Map;
 public final class JsFile {
 
     private static final Query INDEX = Query.load(JsFile.class, "index.scm");
+    private static final Query TYPES = Query.load(JsFile.class, "types.scm");
 
     /** A name bound by an import: {@code imported} is a name, {@code "default"} or {@code "*"} (the module). */
     public record Import(String local, String source, String imported, SyntaxNode node) {
@@ -40,7 +41,10 @@ public final class JsFile {
     private final Map<String, List<Declaration>> declarations = new HashMap<>();
     private final Map<String, SyntaxNode> functions = new HashMap<>();
     private final Map<String, Export> exports = new LinkedHashMap<>();
-    private final java.util.Set<String> sideEffectImports = new java.util.HashSet<>();
+    private final java.util.Set<String> sources = new java.util.HashSet<>();
+    private final Map<String, SyntaxNode> requires = new LinkedHashMap<>();
+    private final Map<String, SyntaxNode> types = new HashMap<>();
+    private final Map<String, SyntaxNode> enums = new HashMap<>();
     private SyntaxNode moduleExports;
 
     private JsFile(ParsedFile file) {
@@ -58,10 +62,40 @@ public final class JsFile {
                 functions.putIfAbsent(m.text("fn.name"), m.node("fn"));
             } else if (m.has("export")) {
                 readExport(m.node("export"));
+            } else if (m.has("require")) {
+                String src = JsSyntax.stringValue(m.node("require.source"));
+                if (src != null) {
+                    sources.add(src);
+                    requires.putIfAbsent(src, m.node("require"));
+                }
             } else if (m.has("assign")) {
                 readAssignment(m.node("assign.left"), m.node("assign.right"));
             }
         }
+        if (tree.language() != io.wsmemory.core.source.Language.JAVASCRIPT) {
+            for (QueryMatch m : TYPES.matches(tree.root())) {
+                if (m.has("type")) {
+                    types.putIfAbsent(m.text("type.name"), m.node("type"));
+                } else if (m.has("enum")) {
+                    enums.putIfAbsent(m.text("enum.name"), m.node("enum"));
+                }
+            }
+        }
+    }
+
+    /** The first {@code require("source")} call of each module the file requires, bound to a name or not. */
+    public Map<String, SyntaxNode> requires() {
+        return requires;
+    }
+
+    /** A TypeScript type alias or interface declared in this file. */
+    public SyntaxNode typeDeclaration(String name) {
+        return types.get(name);
+    }
+
+    /** A TypeScript enum declared in this file. */
+    public SyntaxNode enumDeclaration(String name) {
+        return enums.get(name);
     }
 
     public static JsFile of(ParsedFile file) {
@@ -80,14 +114,22 @@ public final class JsFile {
         return imports.get(local);
     }
 
-    /** True when the file imports or requires {@code source} (exactly, or as a subpath {@code source/...}). */
+    /**
+     * True when the file imports or requires {@code source} (exactly, or a subpath {@code source/...}), type-only
+     * imports included.
+     */
     public boolean importsModule(String source) {
+        for (String s : sources) {
+            if (s.equals(source) || s.startsWith(source + "/")) {
+                return true;
+            }
+        }
         for (Import i : imports.values()) {
             if (i.source().equals(source) || i.source().startsWith(source + "/")) {
                 return true;
             }
         }
-        return sideEffectImports.contains(source);
+        return false;
     }
 
     public List<Declaration> declarations(String name) {
@@ -116,10 +158,10 @@ public final class JsFile {
         if (source == null) {
             return;
         }
+        sources.add(source);
         if (stmt.text().startsWith("import type")) {
             return;
         }
-        boolean any = false;
         for (SyntaxNode c : stmt.namedChildren()) {
             if (!c.is("import_clause")) {
                 continue;
@@ -128,13 +170,11 @@ public final class JsFile {
                 switch (part.type()) {
                     case "identifier" -> {
                         put(new Import(part.text(), source, "default", stmt));
-                        any = true;
                     }
                     case "namespace_import" -> {
                         SyntaxNode id = part.namedChild(0);
                         if (id != null) {
                             put(new Import(id.text(), source, "*", stmt));
-                            any = true;
                         }
                     }
                     case "named_imports" -> {
@@ -147,7 +187,6 @@ public final class JsFile {
                             if (name != null) {
                                 String imported = JsSyntax.nameText(name);
                                 put(new Import(alias != null ? alias.text() : imported, source, imported, stmt));
-                                any = true;
                             }
                         }
                     }
@@ -155,9 +194,6 @@ public final class JsFile {
                     }
                 }
             }
-        }
-        if (!any) {
-            sideEffectImports.add(source);
         }
     }
 

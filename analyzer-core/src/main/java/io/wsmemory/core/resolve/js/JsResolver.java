@@ -373,6 +373,10 @@ public final class JsResolver {
         if (fn != null) {
             return JsValue.function(fn, path);
         }
+        SyntaxNode en = file.enumDeclaration(name);
+        if (en != null) {
+            return JsValue.object(new EnumMembers(en, depth), en, path);
+        }
         return JsValue.unknown(use, path);
     }
 
@@ -581,6 +585,49 @@ public final class JsResolver {
                 items = List.copyOf(l);
             }
             return items;
+        }
+    }
+
+    /** The members of a TypeScript enum: explicit initialisers, numbers counting up from the last one. */
+    private final class EnumMembers implements JsValue.Members {
+        private final SyntaxNode node;
+        private final int depth;
+        private Map<String, JsValue.Member> props;
+
+        EnumMembers(SyntaxNode node, int depth) {
+            this.node = node;
+            this.depth = depth;
+        }
+
+        @Override
+        public synchronized Map<String, JsValue.Member> properties() {
+            if (props == null) {
+                Map<String, JsValue.Member> m = new LinkedHashMap<>();
+                SyntaxNode body = node.field("body");
+                double next = 0;
+                for (SyntaxNode c : body == null ? List.<SyntaxNode>of() : body.namedChildren()) {
+                    if (c.is("enum_assignment")) {
+                        SyntaxNode k = c.field("name");
+                        JsValue v = resolve(c.field("value"), depth + 1);
+                        if (v.is(JsValue.Kind.NUMBER)) {
+                            next = v.number() + 1;
+                        }
+                        if (k != null) {
+                            m.put(JsSyntax.nameText(k), new LazyMember(c, () -> v));
+                        }
+                    } else if (c.is("property_identifier") || c.is("string")) {
+                        JsValue v = JsValue.number(next++, c, parsed.path());
+                        m.put(JsSyntax.nameText(c), new LazyMember(c, () -> v));
+                    }
+                }
+                props = m;
+            }
+            return props;
+        }
+
+        @Override
+        public List<JsValue> items() {
+            return List.of();
         }
     }
 

@@ -5,3 +5,6 @@
 (export_statement) @export
 (expression_statement
   (assignment_expression left: (member_expression) @assign.left right: (_) @assign.right)) @assign
+(call_expression
+  function: (identifier) @require.fn (#eq? @require.fn "require")
+  arguments: (arguments . (string) @require.source)) @require
