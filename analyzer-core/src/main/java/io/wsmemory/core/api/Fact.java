@@ -48,8 +48,25 @@ public record Fact(
         value = value == null ? "" : value;
         source = source == null ? Source.EXPLICIT : source;
         confidence = confidence == null ? Confidence.HIGH : confidence;
-        evidence = List.copyOf(new TreeSet<>(evidence == null ? List.of() : evidence));
+        evidence = primaryThenSorted(evidence == null ? List.of() : evidence);
         attrs = Collections.unmodifiableSortedMap(new TreeMap<>(attrs == null ? Map.of() : attrs));
+    }
+
+    /**
+     * The first evidence a detector gives is the fact's primary place (the option, not the constant behind it);
+     * the others follow in path and line order.
+     */
+    private static List<Evidence> primaryThenSorted(List<Evidence> given) {
+        if (given.isEmpty()) {
+            return List.of();
+        }
+        Evidence primary = given.get(0);
+        TreeSet<Evidence> rest = new TreeSet<>(given);
+        rest.remove(primary);
+        List<Evidence> out = new ArrayList<>(rest.size() + 1);
+        out.add(primary);
+        out.addAll(rest);
+        return List.copyOf(out);
     }
 
     public static Builder of(String kind, String key) {
@@ -67,7 +84,7 @@ public record Fact(
         return attrs.get(name);
     }
 
-    /** The first evidence in path/line order, or null for a fact with none. */
+    /** The place that proves the fact best (the detector's first), or null for a fact with none. */
     public Evidence primaryEvidence() {
         return evidence.isEmpty() ? null : evidence.get(0);
     }
@@ -80,7 +97,13 @@ public record Fact(
 
     /** Same fact seen in more places: evidence united, the higher confidence kept. */
     public Fact mergedWith(Fact other) {
-        List<Evidence> all = new ArrayList<>(evidence);
+        List<Evidence> all = new ArrayList<>();
+        Evidence a = primaryEvidence();
+        Evidence b = other.primaryEvidence();
+        if (a != null && b != null) {
+            all.add(a.compareTo(b) <= 0 ? a : b); // merged order must not depend on which fact came first
+        }
+        all.addAll(evidence);
         all.addAll(other.evidence);
         Confidence c = confidence.compareTo(other.confidence) >= 0 ? confidence : other.confidence;
         return new Fact(kind, key, value, unit, library, source, c, all, attrs);

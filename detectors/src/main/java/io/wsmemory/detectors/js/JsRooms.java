@@ -90,8 +90,14 @@ public final class JsRooms {
         if (n.is("member_expression")) {
             String prop = JsSyntax.memberName(n);
             if ("id".equals(prop)) {
-                String obj = n.field("object") == null ? "" : n.field("object").text();
-                return obj.toLowerCase().contains("socket") || obj.equals("client") ? "{socketId}" : "{id}";
+                SyntaxNode obj = JsSyntax.unwrap(n.field("object"));
+                String owner = obj == null ? null : obj.is("identifier") ? obj.text() : JsSyntax.memberName(obj);
+                if (owner == null) {
+                    return "{id}";
+                }
+                String o = owner.toLowerCase();
+                return o.equals("socket") || o.equals("client") || o.equals("sock") || o.equals("ws")
+                        ? "{socketId}" : "{" + owner + "Id}";
             }
             return prop == null ? null : placeholder(prop);
         }

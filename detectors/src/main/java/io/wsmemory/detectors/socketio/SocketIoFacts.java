@@ -346,6 +346,8 @@ final class SocketIoFacts {
             String description = null;
             Map<String, String> payloads = new LinkedHashMap<>();
             List<Evidence> evidence = new ArrayList<>();
+            e.getValue().sort(java.util.Comparator.comparing((Findings.Event u) -> u.side() != Side.SERVER)
+                    .thenComparing(Findings.Event::at));
             for (Findings.Event u : e.getValue()) {
                 boolean inbound = u.side() == Side.SERVER ? !u.emit() : u.emit();
                 in |= inbound;

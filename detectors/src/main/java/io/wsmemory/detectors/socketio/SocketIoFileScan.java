@@ -77,6 +77,7 @@ final class SocketIoFileScan {
     private final List<Scope> scopes = new ArrayList<>();
     private final Map<String, Role> importedRoles = new HashMap<>();
     private final Set<String> httpServers = new HashSet<>();
+    private final Set<String> namespaceNames = new HashSet<>();
     private final Set<Integer> adapterCalls = new HashSet<>();
 
     SocketIoFileScan(ParsedFile file, SourceSet sources) {
@@ -396,7 +397,7 @@ final class SocketIoFileScan {
         if ((method.equals("on") || method.equals("once")) && serverish && args.size() >= 2) {
             String ev = JsSyntax.stringValue(args.get(0));
             if ("connection".equals(ev) || "connect".equals(ev)) {
-                if (out.connectionHandler == null) {
+                if (out.connectionHandler == null && !isNamespace(receiver)) {
                     out.connectionHandler = file.evidence(m.node("method.call"));
                 }
                 AuthReading.connectionHandler(resolver, file, args.get(1), m.node("method.call"))
@@ -409,6 +410,7 @@ final class SocketIoFileScan {
             String name = bindingName(m.node("method.call"));
             if (name != null) {
                 fileNames.put(name, role);
+                namespaceNames.add(name);
             }
         }
     }
@@ -552,7 +554,7 @@ final class SocketIoFileScan {
             out.events.add(new Findings.Event(name, side, true, file.evidence(call), shape.text(), shape.ack(),
                     JsPayloads.commentAbove(call), weak));
         }
-        if (side == Side.SERVER && !"error".equals(name)) {
+        if (side != Side.CLIENT && !"error".equals(name)) {
             for (String room : rooms) {
                 out.rooms.add(new Findings.Room(room, "broadcast", file.evidence(call), weak));
             }
@@ -565,6 +567,19 @@ final class SocketIoFileScan {
     }
 
     // ---- receivers -----------------------------------------------------------------------------------------
+
+    /** A namespace other than the main one: {@code io.of("/chat")} or a variable bound to it. */
+    private boolean isNamespace(SyntaxNode receiver) {
+        SyntaxNode r = JsSyntax.unwrap(receiver);
+        if (r == null) {
+            return false;
+        }
+        if (r.is("call_expression")) {
+            SyntaxNode fn = r.field("function");
+            return fn != null && "of".equals(JsSyntax.memberName(fn));
+        }
+        return namespaceNames.contains(r.text().replaceAll("\\s+", ""));
+    }
 
     /** What a receiver expression is, as far as this file (and the files it imports) can tell. */
     Role classify(SyntaxNode receiver) {

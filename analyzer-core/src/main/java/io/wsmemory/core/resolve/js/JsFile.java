@@ -158,10 +158,7 @@ public final class JsFile {
         if (source == null) {
             return;
         }
-        sources.add(source);
-        if (stmt.text().startsWith("import type")) {
-            return;
-        }
+        sources.add(source); // type-only imports bind types: kept, so typed parameters can be read
         for (SyntaxNode c : stmt.namedChildren()) {
             if (!c.is("import_clause")) {
                 continue;
@@ -179,7 +176,7 @@ public final class JsFile {
                     }
                     case "named_imports" -> {
                         for (SyntaxNode spec : part.namedChildren()) {
-                            if (!spec.is("import_specifier") || spec.text().startsWith("type ")) {
+                            if (!spec.is("import_specifier")) {
                                 continue;
                             }
                             SyntaxNode name = spec.field("name");
