@@ -297,10 +297,23 @@ final class SocketIoFacts {
         boolean found = false;
         for (Findings f : all) {
             for (Findings.Auth a : f.auths) {
+                if (a.side() == Side.CLIENT) {
+                    continue;
+                }
                 found = true;
                 ctx.emit(Fact.of(Kinds.AUTH, a.mechanism()).value(a.phase()).library(SERVER_LIB)
                         .confidence(a.mechanism().equals("token") ? Confidence.MEDIUM : Confidence.HIGH)
                         .evidence(a.at()).attr("carrier", a.carrier()).build());
+            }
+        }
+        if (!found && !anyServer) { // only the client is here: what it sends is all the repository shows
+            for (Findings f : all) {
+                for (Findings.Auth a : f.auths) {
+                    ctx.emit(Fact.of(Kinds.AUTH, a.mechanism()).value(a.phase()).library(CLIENT_LIB)
+                            .confidence(Confidence.LOW).evidence(a.at()).attr("carrier", a.carrier())
+                            .attr("role", "client").attr("note", "credential sent by the client; the server that "
+                                    + "checks it is not in this repository").build());
+                }
             }
         }
         if (!found && anyServer) {

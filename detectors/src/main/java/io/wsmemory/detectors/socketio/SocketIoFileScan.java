@@ -227,11 +227,38 @@ final class SocketIoFileScan {
         }
         Evidence at = file.evidence(call);
         out.servers.add(new Findings.Server(at, options, port, v2Style));
+        parserOption(options);
+    }
+
+    private void parserOption(Map<String, Opt> options) {
         Opt parser = options.get("parser");
         if (parser != null && parser.value() != null && MSGPACK_PARSERS.stream().anyMatch(parser.value()::contains)) {
             out.serializations.add(new Findings.Serialization("msgpack", parser.value(), Source.EXPLICIT,
                     parser.evidence().get(0)));
         }
+    }
+
+    /** What a client sends to be let in: the {@code auth} payload, a token in the query, an Authorization header. */
+    private void clientAuth(Map<String, Opt> options) {
+        String carrier = null;
+        Opt at = null;
+        if (options.containsKey("auth")) {
+            carrier = "auth-payload";
+            at = options.get("auth");
+        } else if (options.containsKey("query.token") || options.containsKey("query.access_token")) {
+            carrier = "query";
+            at = options.containsKey("query.token") ? options.get("query.token") : options.get("query.access_token");
+        } else if (options.containsKey("extraHeaders.Authorization") || options.containsKey("extraHeaders.authorization")) {
+            carrier = "header";
+            at = options.containsKey("extraHeaders.Authorization") ? options.get("extraHeaders.Authorization")
+                    : options.get("extraHeaders.authorization");
+        }
+        if (at == null) {
+            return;
+        }
+        String line = at.evidence().get(0).snippet() == null ? "" : at.evidence().get(0).snippet().toLowerCase(Locale.ROOT);
+        String mechanism = line.contains("jwt") || line.contains("bearer") ? "jwt" : "token";
+        out.auths.add(new Findings.Auth(mechanism, "handshake-middleware", carrier, at.evidence().get(0), Side.CLIENT));
     }
 
     private void client(SyntaxNode call, List<SyntaxNode> args) {
@@ -250,7 +277,10 @@ final class SocketIoFileScan {
             fileNames.put(name, Role.CLIENT_SOCKET);
         }
         String[] type = clientType();
-        out.clients.add(new Findings.Client(file.evidence(call), options, url, type[0], type[1]));
+        Evidence at = file.evidence(call);
+        out.clients.add(new Findings.Client(at, options, url, type[0], type[1]));
+        parserOption(options);
+        clientAuth(options);
     }
 
     /** Browser, mobile or a Node process, from what the file and its imports show. */

@@ -69,7 +69,7 @@ public final class JsResolver {
         if (required != null) {
             return Optional.of(new Import(n.text(), required, "*", n));
         }
-        if (n.is("identifier")) {
+        if (n.is("identifier") || n.is("shorthand_property_identifier")) {
             Import i = file.importOf(n.text());
             if (i != null) {
                 return Optional.of(i);
