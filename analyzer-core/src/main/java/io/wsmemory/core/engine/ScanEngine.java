@@ -3,6 +3,7 @@ package io.wsmemory.core.engine;
 import io.wsmemory.core.api.DetectionContext;
 import io.wsmemory.core.api.Detector;
 import io.wsmemory.core.api.Fact;
+import io.wsmemory.core.api.FactRule;
 import io.wsmemory.core.parse.ParseTimeoutException;
 import io.wsmemory.core.parse.ParsedFile;
 import io.wsmemory.core.resolve.SourceSet;
@@ -32,12 +33,20 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class ScanEngine {
 
     private final List<Detector> detectors;
+    private final List<FactRule> rules;
     private final ScanOptions options;
 
     public ScanEngine(List<Detector> detectors, ScanOptions options) {
+        this(detectors, Detectors.rules(), options);
+    }
+
+    public ScanEngine(List<Detector> detectors, List<FactRule> rules, ScanOptions options) {
         List<Detector> sorted = new ArrayList<>(detectors);
         sorted.sort(Comparator.comparing(d -> d.descriptor().id()));
         this.detectors = List.copyOf(sorted);
+        List<FactRule> sortedRules = new ArrayList<>(rules);
+        sortedRules.sort(Comparator.comparing(FactRule::id));
+        this.rules = List.copyOf(sortedRules);
         this.options = options;
     }
 
@@ -91,6 +100,13 @@ public final class ScanEngine {
                 d.finish(repo);
             } catch (RuntimeException | StackOverflowError e) {
                 skipped.add(new SkippedFile(".", "detector " + d.descriptor().id() + " failed to finish: " + describe(e)));
+            }
+        }
+        for (FactRule rule : rules) {
+            try {
+                rule.apply(repo);
+            } catch (RuntimeException | StackOverflowError e) {
+                skipped.add(new SkippedFile(".", "rule " + rule.id() + " failed: " + describe(e)));
             }
         }
         List<Fact> merged = FactMerger.merge(repo.allFacts());
