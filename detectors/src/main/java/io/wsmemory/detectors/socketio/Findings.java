@@ -28,7 +28,7 @@ final class Findings {
     }
 
     record Event(String name, Side side, boolean emit, Evidence at, String payload, boolean ack,
-                 String description, boolean weak) {
+                 String description, boolean weak, String validation, String required) {
     }
 
     record Room(String pattern, String action, Evidence at, boolean weak) {

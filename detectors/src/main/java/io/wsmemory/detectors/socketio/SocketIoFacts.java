@@ -348,7 +348,7 @@ final class SocketIoFacts {
                 }
                 byName.computeIfAbsent(e.name(), k -> new ArrayList<>())
                         .add(new Findings.Event(e.name(), side, e.emit(), e.at(), e.payload(), e.ack(),
-                                e.description(), e.weak()));
+                                e.description(), e.weak(), e.validation(), e.required()));
             }
         }
         for (Map.Entry<String, List<Findings.Event>> e : byName.entrySet()) {
@@ -357,6 +357,8 @@ final class SocketIoFacts {
             boolean ack = false;
             boolean strong = false;
             String description = null;
+            String validation = null;
+            String required = null;
             Map<String, String> payloads = new LinkedHashMap<>();
             List<Evidence> evidence = new ArrayList<>();
             e.getValue().sort(java.util.Comparator.comparing((Findings.Event u) -> u.side() != Side.SERVER)
@@ -369,6 +371,10 @@ final class SocketIoFacts {
                 strong |= !u.weak();
                 if (description == null && u.description() != null) {
                     description = u.description();
+                }
+                if (validation == null && u.validation() != null) {
+                    validation = u.validation();
+                    required = u.required();
                 }
                 if (u.payload() != null) {
                     payloads.putIfAbsent(inbound ? "in" : "out", u.payload());
@@ -383,7 +389,8 @@ final class SocketIoFacts {
             ctx.emit(Fact.of(Kinds.EVENT, name).value(direction).library(SERVER_LIB)
                     .confidence(strong ? Confidence.HIGH : Confidence.MEDIUM).evidence(evidence)
                     .attr("payload", payload).attr("ack", ack ? "true" : null).attr("description", description)
-                    .attr("domain", colon > 0 ? name.substring(0, colon) : null).build());
+                    .attr("domain", colon > 0 ? name.substring(0, colon) : null)
+                    .attr("validation", validation).attr("required", required).build());
         }
     }
 

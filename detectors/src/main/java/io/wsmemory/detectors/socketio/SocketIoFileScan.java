@@ -16,6 +16,7 @@ import io.wsmemory.core.resolve.js.JsSyntax;
 import io.wsmemory.core.resolve.js.JsValue;
 import io.wsmemory.detectors.js.JsPayloads;
 import io.wsmemory.detectors.js.JsRooms;
+import io.wsmemory.detectors.js.JsValidation;
 import io.wsmemory.detectors.socketio.Findings.Opt;
 import io.wsmemory.detectors.socketio.Findings.Side;
 import io.wsmemory.core.source.SourceFile;
@@ -484,6 +485,8 @@ final class SocketIoFileScan {
             case "use" -> {
                 if ((role == Role.SERVER || role == Role.WEAK_SERVER) && !args.isEmpty()) {
                     AuthReading.middleware(resolver, file, args.get(0), call).ifPresent(out.auths::add);
+                } else if (!args.isEmpty() && isEngineOf(receiver)) { // io.engine.use(mw): Express-style, on the HTTP request
+                    AuthReading.engineMiddleware(resolver, file, args.get(0), call).ifPresent(out.auths::add);
                 }
             }
             case "of" -> {
@@ -532,8 +535,12 @@ final class SocketIoFileScan {
             out.serializations.add(new Findings.Serialization("binary", "binary event arguments", Source.INFERRED,
                     file.evidence(call)));
         }
+        Optional<JsValidation.Schema> schema = handler == null ? Optional.empty()
+                : JsValidation.inHandler(resolver, handler);
         out.events.add(new Findings.Event(name, side, false, file.evidence(call), shape.text(), shape.ack(),
-                JsPayloads.commentAbove(call), role == Role.WEAK_SOCKET));
+                JsPayloads.commentAbove(call), role == Role.WEAK_SOCKET,
+                schema.map(JsValidation.Schema::describe).orElse(null),
+                schema.map(sc -> String.join(",", sc.required())).orElse(null)));
     }
 
     private void emit(SyntaxNode call, SyntaxNode receiver, List<SyntaxNode> args) {
@@ -582,7 +589,7 @@ final class SocketIoFileScan {
                         Source.INFERRED, file.evidence(call)));
             }
             out.events.add(new Findings.Event(name, side, true, file.evidence(call), shape.text(), shape.ack(),
-                    JsPayloads.commentAbove(call), weak));
+                    JsPayloads.commentAbove(call), weak, null, null));
         }
         if (side != Side.CLIENT && !"error".equals(name)) {
             for (String room : rooms) {
@@ -597,6 +604,16 @@ final class SocketIoFileScan {
     }
 
     // ---- receivers -----------------------------------------------------------------------------------------
+
+    /** {@code io.engine}: the Engine.IO server under a Socket.IO server (4.6+ accepts Express middleware). */
+    private boolean isEngineOf(SyntaxNode receiver) {
+        SyntaxNode r = JsSyntax.unwrap(receiver);
+        if (r == null || !r.is("member_expression") || !"engine".equals(JsSyntax.memberName(r))) {
+            return false;
+        }
+        Role base = classify(r.field("object"));
+        return base == Role.SERVER || base == Role.WEAK_SERVER;
+    }
 
     /** A namespace other than the main one: {@code io.of("/chat")} or a variable bound to it. */
     private boolean isNamespace(SyntaxNode receiver) {
