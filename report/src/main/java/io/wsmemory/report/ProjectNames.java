@@ -29,8 +29,8 @@ public final class ProjectNames {
         if (s.startsWith("@")) { // npm scope: @org/name
             s = s.substring(1);
         }
-        StringBuilder out = new StringBuilder(Math.min(s.length(), 4 * MAX_LENGTH));
-        for (int i = 0; i < s.length() && out.length() <= 4 * MAX_LENGTH; i++) {
+        StringBuilder out = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
                     || c == '.' || c == '_' || c == '-';
