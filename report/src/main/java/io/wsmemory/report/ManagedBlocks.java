@@ -142,6 +142,10 @@ final class ManagedBlocks {
         StringBuilder body = new StringBuilder();
         int lineNo = 0;
         int pos = 0;
+        if (text.startsWith("\uFEFF")) { // a byte order mark some editors add: the human's, kept as it is
+            segments.add(new Text("\uFEFF"));
+            pos = 1;
+        }
         while (pos < text.length()) {
             int nl = text.indexOf('\n', pos);
             int next = nl < 0 ? text.length() : nl + 1;

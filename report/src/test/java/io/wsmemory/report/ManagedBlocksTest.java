@@ -157,6 +157,15 @@ class ManagedBlocksTest {
     }
 
     @Test
+    void aByteOrderMarkBeforeTheFirstBlockIsKeptAndDoesNotHideIt() {
+        String v1 = fresh("## B\n");
+        Merge m = ManagedBlocks.merge("\uFEFF" + v1, fresh("## B\n- more\n"), false);
+        assertThat(m.problems()).isEmpty();
+        assertThat(m.inserted()).isEmpty();
+        assertThat(m.text()).isEqualTo("\uFEFF" + fresh("## B\n- more\n"));
+    }
+
+    @Test
     void aBlockWithoutAHashCountsAsEdited() {
         String noHash = fresh("## B\n").replaceFirst("(begin b) sha256=[0-9a-f]+", "$1");
         Merge m = ManagedBlocks.merge(noHash, fresh("## B\n- more\n"), false);
