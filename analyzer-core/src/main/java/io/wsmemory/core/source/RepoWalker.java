@@ -55,10 +55,11 @@ public final class RepoWalker {
         int[] ignored = {0};
         Deque<IgnoreScope> scopes = new ArrayDeque<>();
 
-        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+        // walk the real root: a root given through a link would otherwise be visited as a link, and yield nothing
+        Files.walkFileTree(realRoot, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                String rel = relative(dir);
+                String rel = relative(realRoot, dir);
                 if (!rel.isEmpty()) {
                     String name = dir.getFileName().toString();
                     if (EXCLUDED_FOLDERS.contains(name) || options.extraExcludedFolders().contains(rel)
@@ -76,7 +77,7 @@ public final class RepoWalker {
 
             @Override
             public FileVisitResult postVisitDirectory(Path dir, IOException exc) {
-                String rel = relative(dir);
+                String rel = relative(realRoot, dir);
                 while (!scopes.isEmpty() && scopes.peek().folder().equals(rel)) {
                     scopes.pop();
                 }
@@ -88,7 +89,7 @@ public final class RepoWalker {
 
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                String rel = relative(file);
+                String rel = relative(realRoot, file);
                 if (attrs.isSymbolicLink()) {
                     checkLink(file, rel, realRoot, skipped);
                     return FileVisitResult.CONTINUE;
@@ -108,7 +109,7 @@ public final class RepoWalker {
 
             @Override
             public FileVisitResult visitFileFailed(Path file, IOException exc) {
-                String rel = relative(file);
+                String rel = relative(realRoot, file);
                 String why = exc instanceof AccessDeniedException ? "permission denied"
                         : exc instanceof NoSuchFileException ? "disappeared during the scan"
                         : "unreadable: " + exc.getClass().getSimpleName();
@@ -121,8 +122,8 @@ public final class RepoWalker {
         return new WalkResult(List.copyOf(files), List.copyOf(skipped), ignored[0]);
     }
 
-    private String relative(Path p) {
-        return root.relativize(p).toString().replace('\\', '/');
+    private static String relative(Path realRoot, Path p) {
+        return realRoot.relativize(p).toString().replace('\\', '/');
     }
 
     /** A link is not followed; one that points out of the repository or nowhere is worth telling the user about. */
