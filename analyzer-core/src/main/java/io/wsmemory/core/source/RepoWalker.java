@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileVisitResult;
+import java.nio.file.LinkOption;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -69,9 +70,9 @@ public final class RepoWalker {
                     }
                 }
                 if (rel.isEmpty()) { // .git/info/exclude ranks below every .gitignore, so it sits deepest
-                    scopes.push(new IgnoreScope(rel, readIgnoreFile(dir.resolve(".git/info/exclude"), rel, skipped)));
+                    scopes.push(new IgnoreScope(rel, readIgnoreFile(dir.resolve(".git/info/exclude"), rel, realRoot, skipped)));
                 }
-                scopes.push(new IgnoreScope(rel, readIgnoreFile(dir.resolve(".gitignore"), rel, skipped)));
+                scopes.push(new IgnoreScope(rel, readIgnoreFile(dir.resolve(".gitignore"), rel, realRoot, skipped)));
                 return FileVisitResult.CONTINUE;
             }
 
@@ -162,8 +163,13 @@ public final class RepoWalker {
         return false;
     }
 
-    private static IgnoreNode readIgnoreFile(Path file, String rel, List<SkippedFile> skipped) {
-        if (!Files.isRegularFile(file)) {
+    /** Ignore rules are read from regular files of the repository only: like git (2.32+), never through a link. */
+    private static IgnoreNode readIgnoreFile(Path file, String rel, Path realRoot, List<SkippedFile> skipped) {
+        try {
+            if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) || !file.toRealPath().startsWith(realRoot)) {
+                return null;
+            }
+        } catch (IOException | SecurityException e) {
             return null;
         }
         IgnoreNode node = new IgnoreNode();
