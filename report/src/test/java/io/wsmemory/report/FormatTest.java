@@ -95,12 +95,13 @@ class FormatTest {
     }
 
     @Test
-    void evidenceIsTheFirstWithACountOfTheRest() {
+    void evidenceIsThePrimaryWithACountOfTheRest() {
         Fact one = Fact.of("setting", "port").evidence(Evidence.at("b.js", 3)).build();
         assertThat(Format.evidence(one)).isEqualTo("`b.js:3`");
         Fact three = Fact.of("setting", "port").evidence(Evidence.at("b.js", 3)).evidence(Evidence.at("a.js", 9))
                 .evidence(Evidence.at("b.js", 1)).build();
-        assertThat(Format.evidence(three)).isEqualTo("`a.js:9` (+2 more)");
+        // the detector's first evidence is the primary one (the option, not the constant behind it)
+        assertThat(Format.evidence(three)).isEqualTo("`b.js:3` (+2 more)");
         assertThat(Format.evidence(Fact.of("setting", "port").build())).isEqualTo("(no evidence recorded)");
     }
 

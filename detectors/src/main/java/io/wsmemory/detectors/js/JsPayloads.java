@@ -175,24 +175,33 @@ public final class JsPayloads {
         return "{" + String.join(", ", obj.properties().keySet()) + "}";
     }
 
-    /** The comment just above the statement that holds {@code node}: the handler's description. */
+    /**
+     * The comment just above the statement that holds {@code node}: the handler's description. Adjacent comment
+     * lines are one description; tool directives (eslint, ts, prettier) and fixture expectations are not.
+     */
     public static String commentAbove(SyntaxNode node) {
         SyntaxNode stmt = node;
         while (stmt.parent() != null && !stmt.parent().is("statement_block") && !stmt.parent().is("program")
                 && !stmt.parent().is("switch_case")) {
             stmt = stmt.parent();
         }
-        SyntaxNode prev = stmt.prevNamedSibling();
-        if (prev == null || !prev.is("comment") || prev.endLine() < stmt.line() - 1) {
-            return null;
+        java.util.Deque<String> lines = new java.util.ArrayDeque<>();
+        int expectLine = stmt.line() - 1;
+        for (SyntaxNode prev = stmt.prevNamedSibling(); prev != null && prev.is("comment")
+                && prev.endLine() == expectLine; prev = prev.prevNamedSibling()) {
+            String t = prev.text().replaceAll("^/\\*+|\\*+/$", "").replaceAll("^//+", "")
+                    .replaceAll("(?m)^\\s*\\*\\s?", "").strip();
+            if (!t.isEmpty() && !NOT_DESCRIPTION.matcher(t).find()) {
+                lines.addFirst(t);
+            }
+            expectLine = prev.line() - 1;
         }
-        String t = prev.text().replaceAll("^/\\*+|\\*+/$", "").replaceAll("^//+", "")
-                .replaceAll("(?m)^\\s*\\*\\s?", "").strip();
-        if (t.isEmpty() || t.startsWith("eslint") || t.startsWith("@ts-") || t.startsWith("prettier")) {
-            return null;
-        }
-        return cut(t.replaceAll("\\s+", " "));
+        String text = String.join(" ", lines).replaceAll("\\s+", " ").strip();
+        return text.isEmpty() ? null : cut(text);
     }
+
+    private static final java.util.regex.Pattern NOT_DESCRIPTION = java.util.regex.Pattern.compile(
+            "^(eslint|@ts-|prettier|istanbul|c8 |expect:|expect-none:|todo-expect:|todo-none:|#region|#endregion)");
 
     private static String squash(String s) {
         return s.replaceAll("\\s+", " ").trim();

@@ -40,7 +40,7 @@ import java.util.Set;
 final class SocketIoFileScan {
 
     static final Query QUERY = Query.load(SocketIoFileScan.class, "socketio.scm");
-    static final Query TYPES = Query.load(SocketIoFileScan.class, "socketio-types.scm");
+    static final Query TYPES = Query.load(SocketIoFileScan.class, "socketio-types.typescript.scm");
 
     static final String SERVER_MODULE = "socket.io";
     static final String CLIENT_MODULE = "socket.io-client";
