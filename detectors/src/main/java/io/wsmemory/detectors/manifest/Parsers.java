@@ -59,10 +59,9 @@ final class Parsers {
 
     /** A StAX factory that never resolves external entities or reads a DTD (XXE-safe). */
     static XMLInputFactory xml() {
-        XMLInputFactory f = XMLInputFactory.newFactory();
+        XMLInputFactory f = XMLInputFactory.newDefaultFactory(); // the JDK's own, whatever else is on the class path
         f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-        f.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
         f.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, false);
         f.setProperty(XMLInputFactory.IS_COALESCING, true);
         return f;
