@@ -24,6 +24,7 @@ public final class NpmManifestDetector extends ManifestDetector {
     /** Parsed lock files and ancestor manifests, shared by every manifest of the scan. */
     private final ConcurrentHashMap<String, Optional<NpmLock>> locks = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Optional<PackageJson>> manifests = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, List<String>> pnpmWorkspaces = new ConcurrentHashMap<>();
 
     public NpmManifestDetector() {
         super("manifest-npm", "WebSocket libraries declared in package.json, versions from npm, yarn and pnpm locks");
@@ -48,8 +49,7 @@ public final class NpmManifestDetector extends ManifestDetector {
         }
         String dir = manifest.directory();
         SourceSet sources = context.sources();
-        String language = pj.dependsOn("typescript")
-                || sources.file(NpmLock.join(dir, "tsconfig.json")).isPresent() ? "typescript" : "javascript";
+        String language = typescript(dir, pj, sources) ? "typescript" : "javascript";
         LockScope scope = lockScope(dir, sources);
         for (PackageJson.Dep d : wanted) {
             LibraryCatalog.Entry entry = catalog.lookup(LibraryCatalog.Ecosystem.NPM, realName(d)).orElseThrow();
@@ -75,6 +75,52 @@ public final class NpmManifestDetector extends ManifestDetector {
                     .fallbackSnippet("\"" + d.name() + "\": \"" + (d.spec() == null ? "" : d.spec()) + "\"");
             out.add(f.build(language));
         }
+    }
+
+    /**
+     * TypeScript when the package folder has a tsconfig.json or the package depends on {@code typescript}, or else
+     * when the workspace root that includes the folder does.
+     */
+    private boolean typescript(String dir, PackageJson pj, SourceSet sources) {
+        if (pj.dependsOn("typescript") || sources.file(NpmLock.join(dir, "tsconfig.json")).isPresent()) {
+            return true;
+        }
+        for (String root = dir; !root.isEmpty(); ) {
+            root = NpmLock.parent(root);
+            String rel = relative(dir, root);
+            if (workspaceOf(root, rel, sources) || pnpmWorkspaceOf(root, rel, sources)) {
+                Optional<PackageJson> rootManifest = manifest(NpmLock.join(root, "package.json"), sources);
+                return rootManifest.isPresent() && rootManifest.get().dependsOn("typescript")
+                        || sources.file(NpmLock.join(root, "tsconfig.json")).isPresent();
+            }
+        }
+        return false;
+    }
+
+    /** True when {@code pnpm-workspace.yaml} in {@code root} lists folder {@code rel} among its packages. */
+    private boolean pnpmWorkspaceOf(String root, String rel, SourceSet sources) {
+        String path = NpmLock.join(root, "pnpm-workspace.yaml");
+        if (sources.file(path).isEmpty()) {
+            return false;
+        }
+        List<String> globs = pnpmWorkspaces.computeIfAbsent(path, p -> {
+            List<String> out = new ArrayList<>();
+            try {
+                for (com.fasterxml.jackson.databind.JsonNode n : Parsers.YAML_MAPPER
+                        .readTree(sources.file(p).get().content()).path("packages")) {
+                    out.add(n.asText());
+                }
+            } catch (IOException | RuntimeException e) {
+                // an unreadable workspace file includes nothing
+            }
+            return out;
+        });
+        for (String g : globs) {
+            if (!g.startsWith("!") && Globs.matches(g, rel)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The package an entry installs: the name, or for an alias {@code "x": "npm:socket.io@^4"} the aliased one. */
@@ -137,15 +183,18 @@ public final class NpmManifestDetector extends ManifestDetector {
 
     /** True when the package.json of {@code lockDir} lists folder {@code rel} among its workspaces. */
     private boolean workspaceOf(String lockDir, String rel, SourceSet sources) {
-        String path = NpmLock.join(lockDir, "package.json");
-        Optional<PackageJson> root = manifests.computeIfAbsent(path, p -> sources.file(p).map(f -> {
+        Optional<PackageJson> root = manifest(NpmLock.join(lockDir, "package.json"), sources);
+        return root.isPresent() && root.get().workspaceCovers(rel);
+    }
+
+    private Optional<PackageJson> manifest(String path, SourceSet sources) {
+        return manifests.computeIfAbsent(path, p -> sources.file(p).map(f -> {
             try {
                 return PackageJson.parse(f.content());
             } catch (IOException | UnreadableFileException e) {
                 return null;
             }
         }));
-        return root.isPresent() && root.get().workspaceCovers(rel);
     }
 
     private Optional<NpmLock> lock(String path, SourceSet sources) {

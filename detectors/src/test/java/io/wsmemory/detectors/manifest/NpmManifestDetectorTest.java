@@ -199,6 +199,22 @@ class NpmManifestDetectorTest {
     }
 
     @Test
+    void workspaceMembersInheritTypeScriptFromTheirRoot() {
+        assertThat(scan(Map.of(
+                "package.json", "{\"workspaces\": [\"app\"], \"devDependencies\": {\"typescript\": \"5.9.3\"}}",
+                "app/package.json", "{\"dependencies\": {\"socket.io-client\": \"4.7.2\"}}",
+                "other/package.json", "{\"dependencies\": {\"ws\": \"8.1.0\"}}",
+                "pnpm/pnpm-workspace.yaml", "packages:\n  - 'apps/*'\n",
+                "pnpm/tsconfig.json", "{}",
+                "pnpm/apps/web/package.json", "{\"dependencies\": {\"ws\": \"8.2.0\"}}"))).containsExactly(
+                "socket.io-client=4.7.2 @app/package.json:1 {language=typescript, manifest=app/package.json, "
+                        + "role=client}",
+                "ws=8.1.0 @other/package.json:1 {language=javascript, manifest=other/package.json, role=server}",
+                "ws=8.2.0 @pnpm/apps/web/package.json:1 {language=typescript, manifest=pnpm/apps/web/package.json, "
+                        + "role=server}");
+    }
+
+    @Test
     void pnpmLocksOfEveryGeneration() {
         String v5 = """
                 lockfileVersion: 5.4
