@@ -13,7 +13,7 @@ import java.util.Map;
  */
 final class PackageLockFile implements NpmLock {
 
-    private record Entry(String version, String resolved, boolean link) {
+    private record Entry(String version, String resolved, boolean link, boolean aliased) {
     }
 
     private final String path;
@@ -37,7 +37,10 @@ final class PackageLockFile implements NpmLock {
                     while (p.nextToken() == JsonToken.FIELD_NAME) {
                         String key = p.currentName();
                         if (p.nextToken() == JsonToken.START_OBJECT) {
-                            lock.packages.put(key, readEntry(p));
+                            Entry e = readEntry(p);
+                            if (worthKeeping(key, e)) {
+                                lock.packages.put(key, e);
+                            }
                         } else {
                             p.skipChildren();
                         }
@@ -62,11 +65,24 @@ final class PackageLockFile implements NpmLock {
         return lock;
     }
 
+    /**
+     * Workspace folders, links, aliases and the catalogued libraries are all a manifest can ask for; the thousands
+     * of other installed packages are dropped as they are read.
+     */
+    private static boolean worthKeeping(String key, Entry e) {
+        int nm = key.lastIndexOf("node_modules/");
+        if (nm < 0 || e.link() || e.aliased()) {
+            return true;
+        }
+        return LibraryCatalog.standard().lookup(LibraryCatalog.Ecosystem.NPM, key.substring(nm + 13)).isPresent();
+    }
+
     /** Reads one entry object, keeping version, resolved and link, skipping everything nested. */
     private static Entry readEntry(JsonParser p) throws IOException {
         String version = null;
         String resolved = null;
         boolean link = false;
+        boolean named = false;
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String f = p.currentName();
             JsonToken t = p.nextToken();
@@ -76,11 +92,13 @@ final class PackageLockFile implements NpmLock {
                 resolved = p.getText();
             } else if (t == JsonToken.VALUE_TRUE && f.equals("link")) {
                 link = true;
+            } else if (t == JsonToken.VALUE_STRING && f.equals("name")) {
+                named = true; // v2/v3 name an installed package only when it is an alias
             } else {
                 p.skipChildren();
             }
         }
-        return new Entry(version, resolved, link);
+        return new Entry(version, resolved, link, named);
     }
 
     @Override

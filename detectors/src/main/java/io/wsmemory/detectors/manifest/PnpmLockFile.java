@@ -40,6 +40,9 @@ final class PnpmLockFile implements NpmLock {
             }
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String field = p.currentName();
+                if (!top.isEmpty() && (field.equals("packages") || field.equals("snapshots"))) {
+                    break; // pnpm writes the large package sections last: nothing after them is needed
+                }
                 p.nextToken();
                 if (TOP.contains(field)) {
                     top.put(field, p.readValueAsTree());

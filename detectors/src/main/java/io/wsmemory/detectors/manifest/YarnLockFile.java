@@ -33,8 +33,16 @@ final class YarnLockFile implements NpmLock {
     static YarnLockFile parse(String path, String text) {
         YarnLockFile lock = new YarnLockFile(path);
         List<String[]> specs = null;
-        for (String raw : text.split("\r?\n", -1)) {
-            if (raw.isEmpty() || raw.startsWith("#")) {
+        int n = text.length();
+        for (int start = 0; start < n; ) {
+            int end = text.indexOf('\n', start);
+            if (end < 0) {
+                end = n;
+            }
+            int stop = end > start && text.charAt(end - 1) == '\r' ? end - 1 : end;
+            String raw = text.substring(start, stop);
+            start = end + 1;
+            if (raw.isEmpty() || raw.charAt(0) == '#') {
                 continue;
             }
             char c = raw.charAt(0);
@@ -45,20 +53,20 @@ final class YarnLockFile implements NpmLock {
                     lock.berry = true;
                 } else if (line.endsWith(":")) {
                     specs = headerSpecs(line.substring(0, line.length() - 1));
-                    for (String[] s : specs) {
-                        if (s[1].startsWith("workspace:")) {
-                            lock.workspaces.add(trimDots(s[1].substring("workspace:".length())));
+                    for (String[] sp : specs) {
+                        if (sp[1].startsWith("workspace:")) {
+                            lock.workspaces.add(trimDots(sp[1].substring("workspace:".length())));
                         }
                     }
                 }
                 continue;
             }
-            if (specs != null) {
+            if (specs != null && raw.startsWith("  version")) {
                 Matcher m = VERSION.matcher(raw);
                 if (m.matches()) {
                     Map<String, Set<String>> perName = new HashMap<>();
-                    for (String[] s : specs) {
-                        perName.computeIfAbsent(s[0], k -> new HashSet<>()).add(s[1]);
+                    for (String[] sp : specs) {
+                        perName.computeIfAbsent(sp[0], k -> new HashSet<>()).add(sp[1]);
                     }
                     String version = m.group(1);
                     perName.forEach((name, ranges) -> lock.byName.computeIfAbsent(name, k -> new ArrayList<>())
