@@ -30,7 +30,7 @@ public final class LibraryCatalog {
     }
 
     /** A catalogued library: its canonical id, role and how sure a dependency on it makes us. */
-    public record Entry(String id, String role, Confidence confidence) {
+    public record Entry(String id, String role, Confidence confidence, String language) {
     }
 
     private static final String RESOURCE = "libraries.json";
@@ -53,7 +53,8 @@ public final class LibraryCatalog {
             if (n.hasNonNull("id")) {
                 Confidence c = n.hasNonNull("confidence")
                         ? Confidence.valueOf(n.get("confidence").asText().toUpperCase(Locale.ROOT)) : Confidence.HIGH;
-                entry = Optional.of(new Entry(n.get("id").asText(), n.path("role").asText("server"), c));
+                entry = Optional.of(new Entry(n.get("id").asText(), n.path("role").asText("server"), c,
+                        n.hasNonNull("language") ? n.get("language").asText() : null));
             }
             if (pkg.contains("*")) {
                 StringBuilder re = new StringBuilder();

@@ -66,7 +66,7 @@ final class LibraryFact {
                 .confidence(entry.confidence())
                 .evidence(new Evidence(manifest.path(), line, shown))
                 .attr("role", entry.role())
-                .attr("language", language)
+                .attr("language", entry.language() != null ? entry.language() : language)
                 .attr("manifest", manifest.path());
         attrs.forEach(b::attr);
         return b.build();

@@ -79,6 +79,19 @@ class GradleBuildDetectorTest {
     }
 
     @Test
+    void webJarsAreBrowserLibraries() {
+        assertThat(scan(Map.of("build.gradle.kts", """
+                dependencies {
+                    implementation("org.webjars:sockjs-client:1.5.1")
+                    implementation("org.webjars:stomp-websocket:2.3.4")
+                    implementation("org.webjars:bootstrap:5.3.1")
+                }
+                """))).containsExactly(
+                "sockjs-client=1.5.1 @build.gradle.kts:2 {language=javascript, manifest=build.gradle.kts, role=client}",
+                "stompjs=2.3.4 @build.gradle.kts:3 {language=javascript, manifest=build.gradle.kts, role=client}");
+    }
+
+    @Test
     void versionCatalogs() {
         Map<String, String> files = Map.of(
                 "gradle/libs.versions.toml", """
