@@ -17,7 +17,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Python manifests: {@code requirements*.txt} and {@code requirements/*.txt} (each file on its own), {@code
- * pyproject.toml} (PEP 621, optional dependencies, PEP 735 groups, Poetry, PDM and uv dev dependencies) and
+ * pyproject.toml} (PEP 621, optional dependencies, PEP 735 groups, Poetry, PDM and uv dev dependencies), {@code
+ * setup.cfg} and
  * {@code Pipfile}. Versions from {@code poetry.lock}, {@code uv.lock}, {@code pdm.lock} or {@code Pipfile.lock} in
  * the same folder; else the specifier as written, where {@code ==4.0.0} pins {@code 4.0.0}.
  */
@@ -35,7 +36,7 @@ public final class PythonManifestDetector extends ManifestDetector {
     @Override
     boolean acceptsName(String fileName, String path) {
         String n = fileName.toLowerCase(Locale.ROOT);
-        if (n.equals("pyproject.toml") || fileName.equals("Pipfile")) {
+        if (n.equals("pyproject.toml") || fileName.equals("Pipfile") || n.equals("setup.cfg")) {
             return true;
         }
         if (!n.endsWith(".txt")) {
@@ -51,6 +52,8 @@ public final class PythonManifestDetector extends ManifestDetector {
             readPyproject(manifest, context.sources(), out);
         } else if (name.equals("Pipfile")) {
             readPipfile(manifest, context.sources(), out);
+        } else if (name.equalsIgnoreCase("setup.cfg")) {
+            readSetupCfg(manifest, out);
         } else {
             readRequirements(manifest, out);
         }
@@ -73,6 +76,65 @@ public final class PythonManifestDetector extends ManifestDetector {
             }
             emit(manifest, first, req, null, dev ? "dev" : null, null, null, out);
         }
+    }
+
+    /**
+     * setuptools' {@code setup.cfg}: {@code install_requires} of {@code [options]} and each extra of
+     * {@code [options.extras_require]}, one requirement per (continuation) line.
+     */
+    private void readSetupCfg(SourceFile manifest, List<Fact> out) {
+        String section = "";
+        String key = null;
+        int n = manifest.lineCount();
+        for (int i = 1; i <= n; i++) {
+            String raw = manifest.line(i);
+            String t = raw.strip();
+            if (t.isEmpty() || t.startsWith("#") || t.startsWith(";")) {
+                continue;
+            }
+            boolean continuation = Character.isWhitespace(raw.charAt(0));
+            String value;
+            if (!continuation && t.startsWith("[") && t.endsWith("]")) {
+                section = t.substring(1, t.length() - 1).strip().toLowerCase(Locale.ROOT);
+                key = null;
+                continue;
+            } else if (!continuation) {
+                int eq = indexOfAssignment(t);
+                if (eq < 0) {
+                    key = null;
+                    continue;
+                }
+                key = t.substring(0, eq).strip();
+                value = t.substring(eq + 1).strip();
+            } else {
+                value = t;
+            }
+            if (key == null || value.isEmpty()) {
+                continue;
+            }
+            String scope;
+            String group = null;
+            if (section.equals("options") && key.equals("install_requires")) {
+                scope = null;
+            } else if (section.equals("options.extras_require")) {
+                scope = devWord(key) ? "dev" : "optional";
+                group = key;
+            } else if (section.equals("options") && key.equals("tests_require")) {
+                scope = "dev";
+            } else {
+                continue;
+            }
+            Pep508 req = Pep508.parse(stripComment(value));
+            if (req != null) {
+                emit(manifest, i, req, null, scope, group, null, out);
+            }
+        }
+    }
+
+    private static int indexOfAssignment(String t) {
+        int eq = t.indexOf('=');
+        int colon = t.indexOf(':');
+        return eq < 0 ? colon : colon < 0 ? eq : Math.min(eq, colon);
     }
 
     private static String stripComment(String line) {

@@ -34,7 +34,7 @@ class ManifestDetectorsTest {
         "svc/pom.xml, manifest-maven", "build.gradle, manifest-gradle", "app/build.gradle.kts, manifest-gradle",
         "requirements.txt, manifest-python", "requirements-dev.txt, manifest-python",
         "requirements/prod.txt, manifest-python", "dev-requirements.txt, manifest-python",
-        "pyproject.toml, manifest-python", "Pipfile, manifest-python",
+        "pyproject.toml, manifest-python", "Pipfile, manifest-python", "setup.cfg, manifest-python",
         "package-lock.json, -", "yarn.lock, -", "go.sum, -", "settings.gradle, -", "notes.txt, -",
         "Pipfile.lock, -", "tsconfig.json, -"})
     void acceptsByNameWithoutReadingTheFile(String path, String detector) {

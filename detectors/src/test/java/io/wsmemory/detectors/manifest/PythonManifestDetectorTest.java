@@ -119,6 +119,31 @@ class PythonManifestDetectorTest {
     }
 
     @Test
+    void setupCfg() {
+        assertThat(scan(Map.of("setup.cfg", """
+                [metadata]
+                name = chat
+
+                [options]
+                install_requires =
+                    Django>=5.2
+                    channels>=4.0.0  # the consumers
+                python_requires = >=3.10
+
+                [options.extras_require]
+                daphne =
+                    daphne>=4.0.0
+                tests =
+                    websockets~=12.0
+                """))).containsExactly(
+                "daphne=>=4.0.0 @setup.cfg:12 {group=daphne, language=python, manifest=setup.cfg, role=server, "
+                        + "scope=optional}",
+                "django-channels=>=4.0.0 @setup.cfg:7 {language=python, manifest=setup.cfg, role=server}",
+                "websockets=~=12.0 @setup.cfg:14 {group=tests, language=python, manifest=setup.cfg, role=server, "
+                        + "scope=dev}");
+    }
+
+    @Test
     void notRequirementsAndBrokenFiles() {
         assertThat(scan(Map.of("docs/notes.txt", "channels==4.0.0\n"))).isEmpty();
         assertThat(scan(Map.of("pyproject.toml", "[project\ndependencies = [\"channels\"]"))).isEmpty();
