@@ -16,13 +16,17 @@ import java.util.Set;
  */
 public final class JsPayloads {
 
-    private static final Set<String> BINARY_TYPES = Set.of("ArrayBuffer", "Uint8Array", "Buffer", "Blob",
+    private static final List<String> BINARY_TYPES = List.of("ArrayBuffer", "Uint8Array", "Buffer", "Blob",
             "Uint8ClampedArray", "DataView");
     private static final int MAX_TEXT = 200;
 
-    /** A payload description; {@code text} is null when nothing is known. */
-    public record Shape(String text, boolean ack, boolean binary) {
-        public static final Shape NONE = new Shape(null, false, false);
+    /** A payload description; {@code text} is null when nothing is known; {@code binaryTypes} like "ArrayBuffer/Uint8Array". */
+    public record Shape(String text, boolean ack, String binaryTypes) {
+        public static final Shape NONE = new Shape(null, false, null);
+
+        public boolean binary() {
+            return binaryTypes != null;
+        }
     }
 
     private JsPayloads() {
@@ -32,7 +36,7 @@ public final class JsPayloads {
     public static Shape ofArguments(JsResolver resolver, List<SyntaxNode> args) {
         List<String> parts = new ArrayList<>();
         boolean ack = false;
-        boolean binary = false;
+        java.util.Set<String> binary = new java.util.LinkedHashSet<>();
         for (int i = 0; i < args.size(); i++) {
             SyntaxNode a = JsSyntax.unwrap(args.get(i));
             if (a == null) {
@@ -46,12 +50,14 @@ public final class JsPayloads {
             if (text != null) {
                 parts.add(text);
             }
-            if (a.text().startsWith("Buffer.") || a.text().startsWith("new Uint8Array")
-                    || a.text().startsWith("new ArrayBuffer")) {
-                binary = true;
+            for (String t : BINARY_TYPES) {
+                if (a.text().startsWith(t + ".") || a.text().startsWith("new " + t)) {
+                    binary.add(t);
+                }
             }
         }
-        return new Shape(parts.isEmpty() ? null : cut(String.join(", ", parts)), ack, binary);
+        return new Shape(parts.isEmpty() ? null : cut(String.join(", ", parts)), ack,
+                binary.isEmpty() ? null : String.join("/", binary));
     }
 
     /** The parameters of a handler function (inline or named in this file). */
@@ -73,7 +79,7 @@ public final class JsPayloads {
         }
         List<String> parts = new ArrayList<>();
         boolean ack = false;
-        boolean binary = false;
+        java.util.Set<String> binary = new java.util.LinkedHashSet<>();
         for (int i = 0; i < list.size(); i++) {
             SyntaxNode p = list.get(i);
             SyntaxNode pattern = p.is("required_parameter") || p.is("optional_parameter") ? p.field("pattern") : p;
@@ -90,8 +96,8 @@ public final class JsPayloads {
                 continue;
             }
             String typeText = type == null ? null : type.text().replaceFirst("^:\\s*", "");
-            if (typeText != null && BINARY_TYPES.stream().anyMatch(typeText::contains)) {
-                binary = true;
+            if (typeText != null) {
+                BINARY_TYPES.stream().filter(typeText::contains).forEach(binary::add);
             }
             if (pattern != null && pattern.is("object_pattern")) {
                 parts.add(objectPattern(pattern));
@@ -102,7 +108,8 @@ public final class JsPayloads {
                 parts.add(name);
             }
         }
-        return new Shape(parts.isEmpty() ? null : cut(String.join(", ", parts)), ack, binary);
+        return new Shape(parts.isEmpty() ? null : cut(String.join(", ", parts)), ack,
+                binary.isEmpty() ? null : String.join("/", binary));
     }
 
     private static boolean isCallbackName(String name) {

@@ -101,12 +101,31 @@ final class SocketIoFacts {
             for (Findings.Sticky s : f.stickies) {
                 ctx.emit(Fact.of(Kinds.STICKY, s.key()).value(s.value()).library(SERVER_LIB).evidence(s.at()).build());
             }
+        }
+        serializations();
+    }
+
+    /** One fact per format; binary payloads seen in several places name every type seen. */
+    private void serializations() {
+        Map<String, List<Findings.Serialization>> byKey = new TreeMap<>();
+        for (Findings f : all) {
             for (Findings.Serialization s : f.serializations) {
-                ctx.emit(Fact.of(Kinds.SERIALIZATION, s.key()).value(s.value()).library(SERVER_LIB)
-                        .source(s.source()).confidence(s.source() == Source.INFERRED ? Confidence.MEDIUM
-                                : Confidence.HIGH).evidence(s.at()).build());
+                byKey.computeIfAbsent(s.key(), k -> new ArrayList<>()).add(s);
             }
         }
+        byKey.forEach((key, list) -> {
+            Set<String> values = new LinkedHashSet<>();
+            List<Evidence> evidence = new ArrayList<>();
+            list.sort(java.util.Comparator.comparing(Findings.Serialization::at));
+            for (Findings.Serialization s : list) {
+                values.add(s.value());
+                evidence.add(s.at());
+            }
+            Source source = list.get(0).source();
+            ctx.emit(Fact.of(Kinds.SERIALIZATION, key).value(String.join("; ", values)).library(SERVER_LIB)
+                    .source(source).confidence(source == Source.INFERRED ? Confidence.MEDIUM : Confidence.HIGH)
+                    .evidence(evidence).build());
+        });
     }
 
     private static boolean isConstruction(Findings.Server s) {

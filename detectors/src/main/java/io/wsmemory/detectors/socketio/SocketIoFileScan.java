@@ -532,8 +532,8 @@ final class SocketIoFileScan {
         SyntaxNode handler = args.size() > 1 ? args.get(1) : null;
         JsPayloads.Shape shape = handler == null ? JsPayloads.Shape.NONE : JsPayloads.ofHandler(resolver, handler);
         if (shape.binary()) {
-            out.serializations.add(new Findings.Serialization("binary", "binary event arguments", Source.INFERRED,
-                    file.evidence(call)));
+            out.serializations.add(new Findings.Serialization("binary", shape.binaryTypes() + " event arguments",
+                    Source.INFERRED, file.evidence(call)));
         }
         Optional<JsValidation.Schema> schema = handler == null ? Optional.empty()
                 : JsValidation.inHandler(resolver, handler);
@@ -585,7 +585,7 @@ final class SocketIoFileScan {
         if (name != null && !RESERVED.contains(name)) {
             JsPayloads.Shape shape = JsPayloads.ofArguments(resolver, args.subList(1, args.size()));
             if (shape.binary()) {
-                out.serializations.add(new Findings.Serialization("binary", "binary event arguments",
+                out.serializations.add(new Findings.Serialization("binary", shape.binaryTypes() + " event arguments",
                         Source.INFERRED, file.evidence(call)));
             }
             out.events.add(new Findings.Event(name, side, true, file.evidence(call), shape.text(), shape.ack(),
