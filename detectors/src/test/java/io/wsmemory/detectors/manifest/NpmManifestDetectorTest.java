@@ -234,6 +234,29 @@ class NpmManifestDetectorTest {
                         + "range=^4.6.1, role=server}",
                 "socket.io-client=4.6.2 @package.json:8 {language=typescript, lock=pnpm-lock.yaml, "
                         + "manifest=package.json, range=~4.6.0, role=client, scope=dev}");
+        String v6 = """
+                lockfileVersion: '6.0'
+
+                dependencies:
+                  socket.io:
+                    specifier: ^4.6.1
+                    version: 4.6.2(bufferutil@4.0.7)
+
+                devDependencies:
+                  socket.io-client:
+                    specifier: ~4.5.0
+                    version: 4.5.4
+
+                packages:
+
+                  /socket.io@4.6.2(bufferutil@4.0.7):
+                    resolution: {integrity: sha512-z}
+                """;
+        assertThat(scan(Map.of("package.json", SERVER, "pnpm-lock.yaml", v6))).containsExactly(
+                "socket.io=4.6.2 @package.json:5 {language=typescript, lock=pnpm-lock.yaml, manifest=package.json, "
+                        + "range=^4.6.1, role=server}",
+                "socket.io-client=~4.6.0 @package.json:8 {language=typescript, manifest=package.json, role=client, "
+                        + "scope=dev}");
         String v9 = """
                 lockfileVersion: '9.0'
 
