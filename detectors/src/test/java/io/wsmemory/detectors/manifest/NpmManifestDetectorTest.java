@@ -315,6 +315,22 @@ class NpmManifestDetectorTest {
     }
 
     @Test
+    void windowsLineEndingsKeepLines() {
+        assertThat(scan(Map.of("package.json", "{\r\n  \"dependencies\": {\r\n    \"ws\": \"^8.0.0\"\r\n  }\r\n}\r\n",
+                "yarn.lock", "ws@^8.0.0:\r\n  version \"8.18.0\"\r\n")))
+                .containsExactly("ws=8.18.0 @package.json:3 {language=javascript, lock=yarn.lock, manifest=package.json, "
+                        + "range=^8.0.0, role=server}");
+        assertThat(ManifestScan.scan(new PythonManifestDetector(), Map.of("requirements.txt",
+                "django\r\nchannels>=4 \\\r\n  ; python_version > \"3\"\r\nwebsockets\r\n"))).containsExactly(
+                "django-channels=>=4 @requirements.txt:2 {language=python, manifest=requirements.txt, role=server}",
+                "websockets=unknown @requirements.txt:4 {language=python, manifest=requirements.txt, role=server}");
+        assertThat(ManifestScan.scan(new GradleBuildDetector(), Map.of("build.gradle",
+                "dependencies {\r\n  // x\r\n  implementation 'io.socket:socket.io-client:2.1.1'\r\n}\r\n")))
+                .containsExactly("socket.io-client=2.1.1 @build.gradle:3 {language=java, manifest=build.gradle, "
+                        + "role=client}");
+    }
+
+    @Test
     void aliasesPeersAndOptionalDependencies() {
         assertThat(scan(Map.of("package.json", """
                 {
