@@ -24,7 +24,6 @@ final class YarnLockFile implements NpmLock {
     private final String path;
     private final Map<String, List<Block>> byName = new HashMap<>();
     private final Set<String> workspaces = new HashSet<>();
-    private boolean berry;
 
     private YarnLockFile(String path) {
         this.path = path;
@@ -49,9 +48,7 @@ final class YarnLockFile implements NpmLock {
             if (c != ' ' && c != '\t') {
                 specs = null;
                 String line = raw.stripTrailing();
-                if (line.equals("__metadata:")) {
-                    lock.berry = true;
-                } else if (line.endsWith(":")) {
+                if (line.endsWith(":") && !line.equals("__metadata:")) {
                     specs = headerSpecs(line.substring(0, line.length() - 1));
                     for (String[] sp : specs) {
                         if (sp[1].startsWith("workspace:")) {
@@ -127,9 +124,5 @@ final class YarnLockFile implements NpmLock {
             only = b.version();
         }
         return only != null && SemverRange.satisfies(s, only).orElse(false) ? only : null;
-    }
-
-    boolean isBerry() {
-        return berry;
     }
 }

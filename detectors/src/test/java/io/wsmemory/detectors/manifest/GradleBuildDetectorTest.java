@@ -79,6 +79,29 @@ class GradleBuildDetectorTest {
     }
 
     @Test
+    void legacyBuildscriptClasspathGivesTheBootVersion() {
+        assertThat(scan(Map.of("build.gradle", """
+                buildscript {
+                    ext {
+                        springBootVersion = '2.1.4.RELEASE'
+                    }
+                    dependencies {
+                        classpath("org.springframework.boot:spring-boot-gradle-plugin:${springBootVersion}")
+                    }
+                }
+                apply plugin: 'org.springframework.boot'
+
+                dependencies {
+                    compile('org.springframework.boot:spring-boot-starter-websocket')
+                    testCompile "javax.websocket:javax.websocket-client-api:1.1"
+                }
+                """))).containsExactly(
+                "jakarta-websocket=1.1 @build.gradle:13 {language=java, manifest=build.gradle, role=client, scope=dev}",
+                "spring-websocket=2.1.4.RELEASE @build.gradle:12 {language=java, manifest=build.gradle, role=server, "
+                        + "versionOf=spring-boot}");
+    }
+
+    @Test
     void webJarsAreBrowserLibraries() {
         assertThat(scan(Map.of("build.gradle.kts", """
                 dependencies {

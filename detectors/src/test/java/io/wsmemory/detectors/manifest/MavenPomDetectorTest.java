@@ -157,6 +157,41 @@ class MavenPomDetectorTest {
     }
 
     @Test
+    void parentByRelativeFolderAndAParentThatIsSomeoneElse() {
+        Map<String, String> files = Map.of(
+                "build/parent/pom.xml", """
+                        <project><groupId>g</groupId><artifactId>parent</artifactId><version>1</version>
+                          <properties><ws.version>2.1.1</ws.version></properties></project>
+                        """,
+                "pom.xml", """
+                        <project><groupId>g</groupId><artifactId>other</artifactId><version>1</version>
+                          <properties><ws.version>9.9.9</ws.version></properties></project>
+                        """,
+                "app/pom.xml", """
+                        <project>
+                          <parent><groupId>g</groupId><artifactId>parent</artifactId><version>1</version>
+                            <relativePath>../build/parent</relativePath></parent>
+                          <dependencies><dependency><groupId>jakarta.websocket</groupId>
+                            <artifactId>jakarta.websocket-api</artifactId><version>${ws.version}</version>
+                            <scope>provided</scope></dependency></dependencies>
+                        </project>
+                        """,
+                "lib/pom.xml", """
+                        <project>
+                          <parent><groupId>g</groupId><artifactId>parent</artifactId><version>1</version></parent>
+                          <dependencies><dependency><groupId>jakarta.websocket</groupId>
+                            <artifactId>jakarta.websocket-api</artifactId><version>${ws.version}</version>
+                          </dependency></dependencies>
+                        </project>
+                        """);
+        assertThat(scan(files)).containsExactly(
+                "jakarta-websocket=2.1.1 @app/pom.xml:5 {language=java, manifest=app/pom.xml, range=${ws.version}, "
+                        + "role=server}",
+                "jakarta-websocket=unknown @lib/pom.xml:4 {language=java, manifest=lib/pom.xml, range=${ws.version}, "
+                        + "role=server}");
+    }
+
+    @Test
     void hostileOrBrokenXmlSaysNothing() {
         String xxe = """
                 <?xml version="1.0"?>

@@ -234,6 +234,29 @@ class NpmManifestDetectorTest {
                         + "range=^4.6.1, role=server}",
                 "socket.io-client=4.6.2 @package.json:8 {language=typescript, lock=pnpm-lock.yaml, "
                         + "manifest=package.json, range=~4.6.0, role=client, scope=dev}");
+        String v6 = """
+                lockfileVersion: '6.0'
+
+                dependencies:
+                  socket.io:
+                    specifier: ^4.6.1
+                    version: 4.6.2(bufferutil@4.0.7)
+
+                devDependencies:
+                  socket.io-client:
+                    specifier: ~4.5.0
+                    version: 4.5.4
+
+                packages:
+
+                  /socket.io@4.6.2(bufferutil@4.0.7):
+                    resolution: {integrity: sha512-z}
+                """;
+        assertThat(scan(Map.of("package.json", SERVER, "pnpm-lock.yaml", v6))).containsExactly(
+                "socket.io=4.6.2 @package.json:5 {language=typescript, lock=pnpm-lock.yaml, manifest=package.json, "
+                        + "range=^4.6.1, role=server}",
+                "socket.io-client=~4.6.0 @package.json:8 {language=typescript, manifest=package.json, role=client, "
+                        + "scope=dev}");
         String v9 = """
                 lockfileVersion: '9.0'
 
@@ -289,6 +312,22 @@ class NpmManifestDetectorTest {
                 "reconnecting-websocket=^4.4.0 @package.json:1 {language=javascript, manifest=package.json, role=client}",
                 "ws=8.18.0 @package.json:1 {language=javascript, manifest=package.json, role=server}");
         assertThat(facts.get(1).primaryEvidence().snippet()).isEqualTo("\"ws\": \"8.18.0\"");
+    }
+
+    @Test
+    void windowsLineEndingsKeepLines() {
+        assertThat(scan(Map.of("package.json", "{\r\n  \"dependencies\": {\r\n    \"ws\": \"^8.0.0\"\r\n  }\r\n}\r\n",
+                "yarn.lock", "ws@^8.0.0:\r\n  version \"8.18.0\"\r\n")))
+                .containsExactly("ws=8.18.0 @package.json:3 {language=javascript, lock=yarn.lock, manifest=package.json, "
+                        + "range=^8.0.0, role=server}");
+        assertThat(ManifestScan.scan(new PythonManifestDetector(), Map.of("requirements.txt",
+                "django\r\nchannels>=4 \\\r\n  ; python_version > \"3\"\r\nwebsockets\r\n"))).containsExactly(
+                "django-channels=>=4 @requirements.txt:2 {language=python, manifest=requirements.txt, role=server}",
+                "websockets=unknown @requirements.txt:4 {language=python, manifest=requirements.txt, role=server}");
+        assertThat(ManifestScan.scan(new GradleBuildDetector(), Map.of("build.gradle",
+                "dependencies {\r\n  // x\r\n  implementation 'io.socket:socket.io-client:2.1.1'\r\n}\r\n")))
+                .containsExactly("socket.io-client=2.1.1 @build.gradle:3 {language=java, manifest=build.gradle, "
+                        + "role=client}");
     }
 
     @Test
