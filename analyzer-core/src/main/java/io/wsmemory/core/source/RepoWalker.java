@@ -39,7 +39,8 @@ public final class RepoWalker {
     private static final Set<String> MANIFESTS = Set.of(
             "package.json", "package-lock.json", "npm-shrinkwrap.json", "yarn.lock", "pnpm-lock.yaml",
             "go.mod", "go.sum", "pom.xml", "build.gradle", "build.gradle.kts", "requirements.txt",
-            "pyproject.toml", "poetry.lock", "pipfile", "pipfile.lock", "setup.py", "setup.cfg");
+            "pyproject.toml", "poetry.lock", "pipfile", "pipfile.lock", "setup.py", "setup.cfg", "uv.lock", "pdm.lock",
+            "libs.versions.toml", "pnpm-workspace.yaml");
 
     private final Path root;
     private final WalkOptions options;
