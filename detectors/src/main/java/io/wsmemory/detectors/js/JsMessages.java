@@ -103,7 +103,8 @@ public final class JsMessages {
                     for (SyntaxNode c : m.node("switch.body").namedChildren()) {
                         if (c.is("switch_case") && c.field("value") != null) {
                             JsValue v = resolver.resolve(c.field("value"));
-                            if (v.effective().is(JsValue.Kind.STRING) || v.effective().is(JsValue.Kind.NUMBER)) {
+                            // bare numbers name nothing a reader can follow; the envelope field is still reported
+                            if (v.effective().is(JsValue.Kind.STRING)) {
                                 byField.computeIfAbsent(field, k -> new ArrayList<>())
                                         .add(new Name(v.effective().text(), file.evidence(c)));
                             }
@@ -124,6 +125,14 @@ public final class JsMessages {
                         byField.computeIfAbsent(field, k -> new ArrayList<>()).add(new Name(e.getKey(),
                                 at == null ? file.evidence(m.node("map")) : evidenceIn(resolver, map, at, file)));
                     }
+                }
+            }
+        }
+        for (QueryMatch m : matches) { // a switch on numbers still shows which field selects the handler
+            if (m.has("switch")) {
+                String field = selector(m.node("switch.on"), vars, fields.keySet());
+                if (field != null) {
+                    byField.putIfAbsent(field, new ArrayList<>());
                 }
             }
         }

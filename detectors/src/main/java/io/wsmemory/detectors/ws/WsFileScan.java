@@ -15,6 +15,7 @@ import io.wsmemory.core.resolve.js.JsResolver;
 import io.wsmemory.core.resolve.js.JsSyntax;
 import io.wsmemory.core.resolve.js.JsValue;
 import io.wsmemory.detectors.js.JsClientKind;
+import io.wsmemory.detectors.js.JsMessageTypes;
 import io.wsmemory.detectors.js.JsMessages;
 import io.wsmemory.detectors.js.JsOption;
 import io.wsmemory.detectors.js.JsOptions;
@@ -70,6 +71,16 @@ final class WsFileScan {
             return out;
         }
         libraryImports();
+        if (tree.language() != io.wsmemory.core.source.Language.JAVASCRIPT) {
+            for (JsMessageTypes.Declared d : JsMessageTypes.discriminatedMessages(file)) {
+                boolean unknown = d.direction() == JsMessageTypes.Direction.UNKNOWN;
+                out.events.add(new WsFindings.Event(d.name(), Side.SERVER, d.direction() == JsMessageTypes.Direction.OUT,
+                        d.at(), d.payload(), unknown));
+                if (!unknown) {
+                    out.envelopes.add(new WsFindings.Envelope(d.field(), true, d.at(), Side.SERVER));
+                }
+            }
+        }
         List<QueryMatch> matches = QUERY.matches(tree.root());
         for (QueryMatch m : matches) {
             if (m.has("plain")) {
@@ -392,7 +403,7 @@ final class WsFileScan {
         msg.fields().forEach((field, at) -> out.envelopes.add(new WsFindings.Envelope(field,
                 field.equals(msg.discriminator()), at, side)));
         for (JsMessages.Name n : msg.names()) {
-            out.events.add(new WsFindings.Event(n.value(), side, false, n.at(), null));
+            out.events.add(new WsFindings.Event(n.value(), side, false, n.at(), null, false));
         }
     }
 
@@ -409,7 +420,7 @@ final class WsFileScan {
                 field.equals(msg.discriminator()), fat, side)));
         String payload = msg.fields().isEmpty() ? null : "{" + String.join(", ", msg.fields().keySet()) + "}";
         for (JsMessages.Name n : msg.names()) {
-            out.events.add(new WsFindings.Event(n.value(), side, true, n.at(), payload));
+            out.events.add(new WsFindings.Event(n.value(), side, true, n.at(), payload, false));
         }
     }
 
