@@ -38,6 +38,11 @@ public final class JsMessageTypes {
     private JsMessageTypes() {
     }
 
+    /** True for names a protocol's message types go by ({@code ClientMessage}, {@code ServerEvent}), not actions. */
+    public static boolean isMessageTypeName(String name) {
+        return MESSAGE_TYPE.matcher(name).find() && !name.contains("Action");
+    }
+
     /** The events of Socket.IO's typed maps: ServerToClientEvents are out, ClientToServerEvents in. */
     public static List<Declared> socketIoEventMaps(ParsedFile file) {
         List<Declared> out = new ArrayList<>();
@@ -75,7 +80,7 @@ public final class JsMessageTypes {
         List<Declared> out = new ArrayList<>();
         for (Map.Entry<String, SyntaxNode> e : js.typeDeclarations().entrySet()) {
             String typeName = e.getKey();
-            if (!MESSAGE_TYPE.matcher(typeName).find() || typeName.contains("Action")) {
+            if (!isMessageTypeName(typeName)) {
                 continue;
             }
             Direction d = TO_SERVER.matcher(typeName).find() ? Direction.IN

@@ -24,7 +24,7 @@ public final class WsDetector implements Detector {
     private static final DetectorDescriptor DESCRIPTOR = new DetectorDescriptor("ws",
             "ws servers and clients, browser WebSockets and reconnecting wrappers, with their JSON message envelopes",
             Set.of(Language.JAVASCRIPT, Language.TYPESCRIPT, Language.TSX),
-            List.of("WebSocket", "'ws'", "\"ws\"", "reconnecting-websocket", "partysocket", "type: \"", "type: '"));
+            List.of("WebSocket", "'ws'", "\"ws\"", "reconnecting-websocket", "partysocket"));
     private static final Pattern LEGACY_SCRIPT = Pattern.compile(
             "<script[^>]*src=[^>]*reconnecting-websocket(\\.min)?\\.js", Pattern.CASE_INSENSITIVE);
 

@@ -72,12 +72,11 @@ final class WsFileScan {
         }
         libraryImports();
         if (tree.language() != io.wsmemory.core.source.Language.JAVASCRIPT) {
-            for (JsMessageTypes.Declared d : JsMessageTypes.discriminatedMessages(file)) {
-                boolean unknown = d.direction() == JsMessageTypes.Direction.UNKNOWN;
-                out.events.add(new WsFindings.Event(d.name(), Side.SERVER, d.direction() == JsMessageTypes.Direction.OUT,
-                        d.at(), d.payload(), unknown));
-                if (!unknown) {
-                    out.envelopes.add(new WsFindings.Envelope(d.field(), true, d.at(), Side.SERVER));
+            declaredMessages(JsMessageTypes.discriminatedMessages(file), null);
+            for (Import i : js.imports().values()) { // protocol types kept in a module of their own
+                if (i.source().startsWith(".") && JsMessageTypes.isMessageTypeName(i.imported())) {
+                    JsModules.resolve(sources, file.path(), i.source()).ifPresent(f -> declaredMessages(
+                            JsMessageTypes.discriminatedMessages(sources.parsed(f)), i.imported()));
                 }
             }
         }
@@ -111,6 +110,20 @@ final class WsFileScan {
             }
         }
         return out;
+    }
+
+    private void declaredMessages(List<JsMessageTypes.Declared> declared, String onlyType) {
+        for (JsMessageTypes.Declared d : declared) {
+            if (onlyType != null && !onlyType.equals(d.typeName())) {
+                continue;
+            }
+            boolean unknown = d.direction() == JsMessageTypes.Direction.UNKNOWN;
+            out.events.add(new WsFindings.Event(d.name(), Side.SERVER, d.direction() == JsMessageTypes.Direction.OUT,
+                    d.at(), d.payload(), unknown));
+            if (!unknown) {
+                out.envelopes.add(new WsFindings.Envelope(d.field(), true, d.at(), Side.SERVER));
+            }
+        }
     }
 
     // ---- libraries and constructions ---------------------------------------------------------------------
