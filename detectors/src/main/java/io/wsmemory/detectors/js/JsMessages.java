@@ -35,7 +35,7 @@ public final class JsMessages {
 
     /** What an inbound handler reads: the envelope's fields, the discriminator and its values. */
     public record Inbound(boolean json, Evidence parsedAt, Map<String, Evidence> fields, String discriminator,
-                          List<Name> names) {
+                          List<Name> names, Set<String> parsedVariables) {
     }
 
     /** What one send puts on the wire. */
@@ -144,7 +144,7 @@ public final class JsMessages {
             }
         }
         List<Name> names = discriminator == null ? List.of() : dedupe(byField.get(discriminator));
-        return Optional.of(new Inbound(true, parsedAt, fields, discriminator, names));
+        return Optional.of(new Inbound(true, parsedAt, fields, discriminator, names, Set.copyOf(vars)));
     }
 
     private static Evidence evidenceIn(JsResolver resolver, JsValue map, SyntaxNode at, ParsedFile file) {

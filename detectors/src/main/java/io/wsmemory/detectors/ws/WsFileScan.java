@@ -56,6 +56,9 @@ final class WsFileScan {
     private final List<Scope> socketScopes = new ArrayList<>();
     private final Map<String, List<SyntaxNode>> calls = new HashMap<>();
     private boolean noServer;
+    private final java.util.Set<String> parsedVariables = new java.util.HashSet<>();
+    private final List<JsMessages.Name> serverInbound = new ArrayList<>();
+    private final List<SyntaxNode[]> relayCandidates = new ArrayList<>();
 
     WsFileScan(ParsedFile file, SourceSet sources) {
         this.file = file;
@@ -107,6 +110,15 @@ final class WsFileScan {
                 assignment(m);
             } else if (m.has("interval")) {
                 heartbeat(m);
+            }
+        }
+        for (SyntaxNode[] c : relayCandidates) {
+            if (isRelay(c[0], c[1])) {
+                Evidence at = file.evidence(c[1]);
+                for (JsMessages.Name n : serverInbound) {
+                    out.events.add(new WsFindings.Event(n.value(), Side.SERVER, true, at, null, false));
+                }
+                break;
             }
         }
         return out;
@@ -418,9 +430,16 @@ final class WsFileScan {
         for (JsMessages.Name n : msg.names()) {
             out.events.add(new WsFindings.Event(n.value(), side, false, n.at(), null, false));
         }
+        if (side == Side.SERVER) {
+            parsedVariables.addAll(msg.parsedVariables());
+            serverInbound.addAll(msg.names());
+        }
     }
 
     private void outbound(SyntaxNode arg, SyntaxNode call, Side side) {
+        if (side == Side.SERVER) {
+            relayCandidates.add(new SyntaxNode[] {arg, call}); // judged once every handler's messages are known
+        }
         Optional<JsMessages.Outbound> sent = JsMessages.outbound(resolver, file, arg, this::wrapperLiterals);
         if (sent.isEmpty()) {
             return;
@@ -435,6 +454,49 @@ final class WsFileScan {
         for (JsMessages.Name n : msg.names()) {
             out.events.add(new WsFindings.Event(n.value(), side, true, n.at(), payload, false));
         }
+    }
+
+    /**
+     * A server that sends back a message it parsed ({@code client.send(JSON.stringify(message))}, directly or
+     * through a {@code broadcast(message)} helper) relays what it receives: those messages travel both ways.
+     */
+    private boolean isRelay(SyntaxNode arg, SyntaxNode call) {
+        SyntaxNode a = JsSyntax.unwrap(arg);
+        if (a == null || !a.is("call_expression") || a.field("function") == null
+                || !a.field("function").text().equals("JSON.stringify")) {
+            return false;
+        }
+        List<SyntaxNode> args = arguments(a.field("arguments"));
+        if (args.isEmpty() || !args.get(0).is("identifier")) {
+            return false;
+        }
+        String sent = args.get(0).text();
+        if (parsedVariables.contains(sent)) {
+            return true;
+        }
+        SyntaxNode fn = call;
+        while (fn != null && !isFunction(fn)) {
+            fn = fn.parent();
+        }
+        while (fn != null && functionName(fn) == null) { // the forEach callback sits inside the named helper
+            SyntaxNode p = fn.parent();
+            while (p != null && !isFunction(p)) {
+                p = p.parent();
+            }
+            fn = p;
+        }
+        String name = fn == null ? null : functionName(fn);
+        if (name == null) {
+            return false;
+        }
+        for (SyntaxNode c : calls.getOrDefault(name, List.of())) {
+            for (SyntaxNode x : arguments(c.field("arguments"))) {
+                if (x.is("identifier") && parsedVariables.contains(x.text())) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** The literal first arguments callers give a send wrapper whose parameter becomes the discriminator. */
