@@ -470,8 +470,7 @@ final class WsFileScan {
         if (args.isEmpty() || !args.get(0).is("identifier")) {
             return false;
         }
-        String sent = args.get(0).text();
-        if (parsedVariables.contains(sent)) {
+        if (isParsedHere(args.get(0))) {
             return true;
         }
         SyntaxNode fn = call;
@@ -491,12 +490,30 @@ final class WsFileScan {
         }
         for (SyntaxNode c : calls.getOrDefault(name, List.of())) {
             for (SyntaxNode x : arguments(c.field("arguments"))) {
-                if (x.is("identifier") && parsedVariables.contains(x.text())) {
+                if (x.is("identifier") && isParsedHere(x)) {
                     return true;
                 }
             }
         }
         return false;
+    }
+
+    /** An identifier bound, where it is used, to a message the server parsed ({@code x = JSON.parse(...)}). */
+    private boolean isParsedHere(SyntaxNode id) {
+        if (!parsedVariables.contains(id.text())) {
+            return false;
+        }
+        JsValue v = resolver.resolve(id);
+        SyntaxNode def = v.node();
+        if (def != null && def.is("call_expression") && def.text().startsWith("JSON.parse")) {
+            return true;
+        }
+        SyntaxNode fn = id;
+        while (fn != null && !isFunction(fn)) {
+            fn = fn.parent();
+        }
+        return fn != null && Pattern.compile("\\b" + Pattern.quote(id.text()) + "\\s*=\\s*JSON\\.parse")
+                .matcher(fn.text()).find();
     }
 
     /** The literal first arguments callers give a send wrapper whose parameter becomes the discriminator. */
