@@ -84,6 +84,11 @@ public final class PySource {
         }
     }
 
+    /** The expression a module-level name is assigned, or null. */
+    public SyntaxNode assigned(String name) {
+        return constants.get(name);
+    }
+
     /**
      * What a callee stands for, as {@code module.member}: {@code Counter} imported from prometheus_client, or
      * {@code pc.Counter} with {@code pc} the module; null for anything else.

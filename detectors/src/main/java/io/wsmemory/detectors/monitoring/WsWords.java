@@ -35,6 +35,11 @@ public final class WsWords {
         return WORDS.any("strong", words) || wsFile && WORDS.any("weak", words);
     }
 
+    /** True when the text names WebSockets themselves ({@code websocket}, {@code ws}, {@code socket}...). */
+    public static boolean core(String text) {
+        return WORDS.any("core", WordList.words(text));
+    }
+
     /** True when a file's text mentions WebSockets at all (an import, a URL, the word). */
     public static boolean mentionsWebSocket(CharSequence text) {
         return MENTIONS_WS.matcher(text).find();
