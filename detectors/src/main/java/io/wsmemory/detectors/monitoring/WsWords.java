@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
  * text (the list is data: ws-words.txt). Core words ({@code websocket}, {@code ws}, {@code socket}) always count;
  * strong words ({@code connections}, {@code messages}, {@code rooms}) count unless a word names another kind of
  * connection ({@code db}, {@code http}, {@code redis}); weak words ({@code latency}, {@code events},
- * {@code clients}) count only in a file that itself mentions WebSockets.
+ * {@code clients}) count only in a file that itself mentions WebSockets, and not beside a machine resource
+ * ({@code memory}, {@code cpu}).
  */
 public final class WsWords {
 
@@ -32,7 +33,7 @@ public final class WsWords {
         if (WORDS.any("exclude", words)) {
             return false;
         }
-        return WORDS.any("strong", words) || wsFile && WORDS.any("weak", words);
+        return WORDS.any("strong", words) || wsFile && WORDS.any("weak", words) && !WORDS.any("resource", words);
     }
 
     /** True when the text names WebSockets themselves ({@code websocket}, {@code ws}, {@code socket}...). */

@@ -20,7 +20,9 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 /**
  * Prometheus alerting rules about WebSockets: rule files, {@code PrometheusRule} resources, rule lists in Helm
  * values. A rule is kept when its name, expression or summary is about WebSockets (the word list of
- * WsWords), or when its expression reads a metric that a {@code metric} fact of the scan defines. One
+ * WsWords), when its expression reads a metric that a {@code metric} fact of the scan defines, or when it belongs
+ * to a rule group that names WebSockets or holds such a rule (the group watches the WebSocket service: its memory
+ * and error alerts belong to the memory too). One
  * {@code alert} fact per rule: key = the alert name, value = its expression on one line, attrs {@code for},
  * {@code severity}, {@code threshold} (a top-level comparison with a number), {@code group}, {@code summary}.
  */
@@ -62,8 +64,14 @@ public final class AlertRulesDetector implements Detector {
         }
         List<AlertRule> all = new ArrayList<>(rules);
         all.sort(Comparator.comparing((AlertRule r) -> r.at().path()).thenComparingInt(r -> r.at().line()));
+        Set<String> wsGroups = new HashSet<>();
         for (AlertRule r : all) {
-            if (!relevant(r, defined)) {
+            if (r.group() != null && (WsWords.core(r.group()) || relevant(r, defined))) {
+                wsGroups.add(groupKey(r));
+            }
+        }
+        for (AlertRule r : all) {
+            if (!relevant(r, defined) && (r.group() == null || !wsGroups.contains(groupKey(r)))) {
                 continue;
             }
             context.emit(Fact.of(Kinds.ALERT, r.name()).value(r.expr()).library("prometheus")
@@ -75,6 +83,10 @@ public final class AlertRulesDetector implements Detector {
                     .attr("summary", r.summary() == null ? null : cut(AlertRuleReader.oneLine(r.summary())))
                     .build());
         }
+    }
+
+    private static String groupKey(AlertRule r) {
+        return r.at().path() + "\u0000" + r.group();
     }
 
     private static boolean relevant(AlertRule r, Set<String> defined) {
