@@ -79,7 +79,7 @@ public final class TechnicalDebtRule implements FactRule {
                 }
                 context.emit(Fact.of(Kinds.FINDING, ID).value("info")
                         .evidence(new Evidence(path, c.line(), file.get().line(c.line())))
-                        .attr("text", body).attr("marker", marker).attr("area", "debt")
+                        .attr("text", body).attr("marker", marker)
                         .attr("why", "technical debt noted in a file that handles WebSockets").build());
             }
         }

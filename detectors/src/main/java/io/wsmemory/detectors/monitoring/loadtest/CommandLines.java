@@ -255,9 +255,9 @@ final class CommandLines {
             }
             if (peak >= 0) {
                 found.add(Baseline.of(Baseline.VUS, Durations.number(peak), at, "k6").attr("stages",
-                        String.join(",", stages)));
+                        String.join(" ", stages)));
                 found.add(Baseline.of(Baseline.DURATION, Long.toString(total), at, "k6").attr("stages",
-                        String.join(",", stages)));
+                        String.join(" ", stages)));
             }
         }
         if (found.isEmpty()) {

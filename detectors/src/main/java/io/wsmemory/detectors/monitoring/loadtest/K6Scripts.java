@@ -188,12 +188,12 @@ final class K6Scripts {
         boolean arrival = exec.is(JsValue.Kind.STRING) && exec.string().contains("arrival-rate");
         if (arrival) {
             emit(Baseline.ARRIVAL_RATE, Durations.number(peak * 1000 / unitMillis), o, m, scenario)
-                    .attr("stages", String.join(",", shape)).attr("executor", exec.string());
+                    .attr("stages", String.join(" ", shape)).attr("executor", exec.string());
         } else {
-            emit(Baseline.VUS, Durations.number(peak), o, m, scenario).attr("stages", String.join(",", shape));
+            emit(Baseline.VUS, Durations.number(peak), o, m, scenario).attr("stages", String.join(" ", shape));
         }
         if (durations) {
-            emit(Baseline.DURATION, Long.toString(total), o, m, scenario).attr("stages", String.join(",", shape));
+            emit(Baseline.DURATION, Long.toString(total), o, m, scenario).attr("stages", String.join(" ", shape));
         }
     }
 
