@@ -16,7 +16,7 @@ public final class WsWords {
 
     private static final WordList WORDS = WordList.load(WsWords.class, "ws-words.txt");
     private static final Pattern MENTIONS_WS = Pattern.compile(
-            "(?i)websocket|socket\\.io|socketio|sockjs|\\bstomp|gorilla/websocket|k6/ws\\b|\\bwss?://");
+            "(?i)websocket|socket\\.io|socketio|sockjs|\\bstomp(?:js)?\\b|gorilla/websocket|k6/ws\\b|\\bwss?://");
 
     private WsWords() {
     }

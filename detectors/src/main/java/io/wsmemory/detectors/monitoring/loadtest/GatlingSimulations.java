@@ -194,7 +194,7 @@ final class GatlingSimulations {
     }
 
     private static Num textNumber(SourceFile file, String text, String expr) {
-        String e = expr.strip().replaceAll("\\.to(Int|Long|Double)$", "");
+        String e = expr.strip().replaceAll("\\.to(Int|Long|Double)(\\(\\))?$", "");
         if (e.matches("\\d+(\\.\\d+)?[LlDd]?")) {
             return new Num(Double.parseDouble(e.replaceAll("[LlDd]$", "")), null, List.of());
         }

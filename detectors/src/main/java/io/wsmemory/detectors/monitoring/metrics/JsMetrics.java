@@ -104,7 +104,9 @@ final class JsMetrics {
         for (JsValue v : opts.get("labelNames").items()) {
             labels.add(v.is(JsValue.Kind.STRING) ? v.string() : "?");
         }
-        Confidence c = via.isEmpty() ? Confidence.HIGH : Confidence.MEDIUM;
+        boolean literal = name.node() != null && name.path().equals(file.path())
+                && io.wsmemory.core.resolve.js.JsSyntax.stringValue(name.node()) != null;
+        Confidence c = via.isEmpty() && literal ? Confidence.HIGH : Confidence.MEDIUM;
         return new MetricDef(name.string(), null, type, library, help.is(JsValue.Kind.STRING) ? help.string() : null,
                 labels, at, via, c, Map.of());
     }
