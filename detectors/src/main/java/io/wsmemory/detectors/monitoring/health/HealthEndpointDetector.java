@@ -9,6 +9,7 @@ import io.wsmemory.core.api.RepoContext;
 import io.wsmemory.core.parse.ParsedFile;
 import io.wsmemory.core.source.Language;
 import io.wsmemory.core.source.SourceFile;
+import io.wsmemory.detectors.monitoring.Needles;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -32,9 +33,10 @@ public final class HealthEndpointDetector implements Detector {
                     + "Actuator's health endpoint",
             Set.of(Language.JAVASCRIPT, Language.TYPESCRIPT, Language.TSX, Language.GO, Language.PYTHON,
                     Language.JAVA),
-            List.of("health", "Health", "/ready", "/live", "/alive", "/ping", "/status", "/heartbeat", "'ready",
-                    "\"ready", "'live", "\"live", "'ping", "\"ping", "'status", "\"status", "readyz", "livez",
-                    "setGlobalPrefix"));
+            List.of("health", "Health", "/ready", "/live", "/alive", "/ping", "/status", "/heartbeat", "'ready'",
+                    "\"ready\"", "'live'", "\"live\"", "'ping'", "\"ping\"", "'status'", "\"status\"", "readyz",
+                    "livez", "ready/", "ping/", "status/", "setGlobalPrefix"));
+    private static final Needles NEEDLES = new Needles(DESCRIPTOR.keywords());
     private static final Pattern TEST_PATH = Pattern.compile(
             "(^|/)(test|tests|__tests__|__test__|spec|specs|e2e|testdata|test-utils|__mocks__|cypress|playwright)/"
                     + "|\\.(test|spec|e2e-spec|cy)\\.[a-z]+$|_test\\.go$|(^|/)test_[^/]*\\.py$|_test\\.py$"
@@ -61,7 +63,7 @@ public final class HealthEndpointDetector implements Detector {
                     || file.contains("context-path"))
                     || SpringActuator.isBuild(file) && file.contains("spring-boot-starter-actuator");
         }
-        return Detector.super.accepts(file);
+        return DESCRIPTOR.languages().contains(file.language()) && NEEDLES.anyIn(file.content());
     }
 
     static boolean isTest(String path) {
@@ -72,6 +74,9 @@ public final class HealthEndpointDetector implements Detector {
     public void detect(ParsedFile file, DetectionContext context) {
         SourceFile sf = file.file();
         List<HealthRoute> found = new ArrayList<>();
+        if (sf.language().isCode() && !worthReading(sf)) {
+            return;
+        }
         switch (sf.language()) {
             case JAVASCRIPT, TYPESCRIPT, TSX -> {
                 List<JsHealth.NestRoute> n = new ArrayList<>();
@@ -86,6 +91,19 @@ public final class HealthEndpointDetector implements Detector {
             default -> actuator.read(sf);
         }
         routes.addAll(found);
+    }
+
+    /**
+     * A file whose string literals name no health path (or, for NestJS, no global prefix) cannot declare a health
+     * endpoint: its syntax is not read, which keeps big files that merely say "status" cheap.
+     */
+    private static boolean worthReading(SourceFile f) {
+        String text = f.text();
+        if (f.language().isJsFamily()) {
+            return HealthPaths.mentioned(text, false) || text.contains("setGlobalPrefix")
+                    || text.contains("@nestjs/common") && HealthPaths.mentioned(text, true);
+        }
+        return HealthPaths.mentioned(text, true);
     }
 
     @Override

@@ -20,6 +20,28 @@ final class HealthPaths {
     private HealthPaths() {
     }
 
+    private static final java.util.regex.Pattern LITERAL = java.util.regex.Pattern.compile(
+            "([\"'`])([^\"'`\\n\\\\]{1,200})\\1");
+
+    /**
+     * True when the text holds a string literal that is a health path ({@code "/health"}; without a leading slash
+     * too when {@code slashOptional}): a cheap test before a file's syntax is read.
+     */
+    static boolean mentioned(String text, boolean slashOptional) {
+        java.util.regex.Matcher m = LITERAL.matcher(text);
+        while (m.find()) {
+            String lit = m.group(2);
+            if (!slashOptional && !lit.startsWith("/")) {
+                continue;
+            }
+            String p = lit.startsWith("^") ? lit.replaceAll("^\\^|\\$$|/\\?$", "") : lit;
+            if (isHealth(normalise(p))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The path tidied: a leading {@code /}, no query, no trailing {@code /} (Django's {@code health/} too). */
     static String normalise(String path) {
         if (path == null) {

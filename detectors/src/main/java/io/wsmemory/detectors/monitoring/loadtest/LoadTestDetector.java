@@ -8,6 +8,7 @@ import io.wsmemory.core.api.RepoContext;
 import io.wsmemory.core.parse.ParsedFile;
 import io.wsmemory.core.source.Language;
 import io.wsmemory.core.source.SourceFile;
+import io.wsmemory.detectors.monitoring.Needles;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -31,6 +32,8 @@ public final class LoadTestDetector implements Detector {
             Set.of(Language.JAVASCRIPT, Language.TYPESCRIPT, Language.TSX, Language.PYTHON, Language.JAVA),
             List.of("k6/", "locust", "io.gatling"));
 
+    private static final Needles NEEDLES = new Needles(DESCRIPTOR.keywords());
+
     private final ConcurrentLinkedQueue<Baseline> baselines = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<CommandLines.Pending> pending = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<String> wsScripts = new ConcurrentLinkedQueue<>();
@@ -49,7 +52,7 @@ public final class LoadTestDetector implements Detector {
         if (file.language() == Language.JAVA) {
             return GatlingSimulations.candidate(file);
         }
-        return Detector.super.accepts(file);
+        return DESCRIPTOR.languages().contains(file.language()) && NEEDLES.anyIn(file.content());
     }
 
     private static boolean isLocustConf(SourceFile f) {

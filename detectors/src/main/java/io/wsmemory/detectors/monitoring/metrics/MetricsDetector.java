@@ -7,6 +7,8 @@ import io.wsmemory.core.api.Fact;
 import io.wsmemory.core.api.Kinds;
 import io.wsmemory.core.parse.ParsedFile;
 import io.wsmemory.core.source.Language;
+import io.wsmemory.core.source.SourceFile;
+import io.wsmemory.detectors.monitoring.Needles;
 import io.wsmemory.detectors.monitoring.WsWords;
 import java.util.List;
 import java.util.Map;
@@ -29,9 +31,16 @@ public final class MetricsDetector implements Detector {
             List.of("prom-client", "nestjs-prometheus", "prometheus/client_golang", "prometheus_client",
                     "io.micrometer", "io.prometheus"));
 
+    private static final Needles NEEDLES = new Needles(DESCRIPTOR.keywords());
+
     @Override
     public DetectorDescriptor descriptor() {
         return DESCRIPTOR;
+    }
+
+    @Override
+    public boolean accepts(SourceFile file) {
+        return DESCRIPTOR.languages().contains(file.language()) && NEEDLES.anyIn(file.content());
     }
 
     @Override
