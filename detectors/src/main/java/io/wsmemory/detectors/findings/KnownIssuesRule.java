@@ -35,8 +35,8 @@ import java.util.Set;
  *       medium when it is the library's default or the fallback of an environment variable.</li>
  *   <li>{@code WS-PAYLOAD-UNLIMITED} (medium; low for a library default): a server message size limit that
  *       means "no limit" (Infinity, unlimited; 0 for ws and gorilla, -1 for coder/websocket).</li>
- *   <li>{@code WS-NO-HEARTBEAT} (medium): a WebSocket server the scan read, and no ping or heartbeat anywhere
- *       (or only zero intervals).</li>
+ *   <li>{@code WS-NO-HEARTBEAT} (medium): a WebSocket server the scan read (a server-side fact of its library
+ *       besides the library itself), and no ping or heartbeat anywhere (or only zero intervals).</li>
  *   <li>{@code WS-AUTH-NONE} (medium): no authentication on the connection ({@code auth none}).</li>
  *   <li>{@code WS-TOKEN-IN-QUERY} (medium): a credential carried in the URL's query string.</li>
  * </ul>
@@ -283,7 +283,7 @@ public final class KnownIssuesRule implements FactRule {
         List<Fact> read = new ArrayList<>();
         for (Fact s : servers) {
             boolean analysed = facts.stream().anyMatch(f -> !f.kind().equals(Kinds.LIBRARY)
-                    && s.key().equals(f.library()));
+                    && s.key().equals(f.library()) && "server".equals(f.attr("role")));
             if (analysed) {
                 read.add(s);
             }

@@ -164,6 +164,9 @@ class KnownIssuesRuleTest {
         Fact wsSetting = Fact.of(Kinds.SETTING, "payload.max").value("1024").library("ws")
                 .evidence(Evidence.at("server.js", 4)).attr("role", "server").build();
         assertThat(findings(ws)).as("only the manifest: the code was not read").isEmpty();
+        Fact clientOnly = Fact.of(Kinds.RECONNECT, "enabled").value("true").library("ws")
+                .evidence(Evidence.at("client.js", 2)).attr("role", "client").build();
+        assertThat(findings(ws, clientOnly)).as("the code read was a client").isEmpty();
         assertThat(lines(findings(ws, wsSetting))).containsExactly("finding WS-NO-HEARTBEAT=medium @package.json:3");
         Fact zero = Fact.of(Kinds.SETTING, "heartbeat.outgoing").value("0").library("ws")
                 .evidence(Evidence.at("server.js", 8)).build();
