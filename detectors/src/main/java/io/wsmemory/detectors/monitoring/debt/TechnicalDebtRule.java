@@ -7,7 +7,6 @@ import io.wsmemory.core.api.Kinds;
 import io.wsmemory.core.api.RepoContext;
 import io.wsmemory.core.source.SourceFile;
 import io.wsmemory.core.source.UnreadableFileException;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;

@@ -4,7 +4,6 @@ import io.wsmemory.core.api.Confidence;
 import io.wsmemory.core.api.Evidence;
 import io.wsmemory.core.parse.ParsedFile;
 import io.wsmemory.detectors.monitoring.GoSource;
-import io.wsmemory.detectors.monitoring.PySource;
 import io.wsmemory.detectors.monitoring.Strings;
 import io.wsmemory.core.parse.Query;
 import io.wsmemory.core.parse.QueryMatch;

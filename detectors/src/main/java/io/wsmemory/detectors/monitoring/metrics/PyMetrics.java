@@ -3,7 +3,6 @@ package io.wsmemory.detectors.monitoring.metrics;
 import io.wsmemory.core.api.Confidence;
 import io.wsmemory.core.api.Evidence;
 import io.wsmemory.core.parse.ParsedFile;
-import io.wsmemory.detectors.monitoring.GoSource;
 import io.wsmemory.detectors.monitoring.PySource;
 import io.wsmemory.detectors.monitoring.Strings;
 import io.wsmemory.core.parse.Query;
