@@ -8,8 +8,9 @@ import java.util.Set;
 
 /**
  * Which HTTP paths are health checks, by their last segment (the word list is data: health-words.txt):
- * {@code /health}, {@code /api/healthz}, {@code /_ready}, {@code /health-check}; {@code /ping} and {@code /status}
- * only alone, under a version or API prefix, or under a health segment. {@code /} is never one.
+ * {@code /health}, {@code /api/healthz}, {@code /_ready}, {@code /health-check}; one component's check under a
+ * health segment ({@code /health/db}, {@code /health-check/ws}); {@code /ping} and {@code /status} only alone,
+ * under a version or API prefix, or under a health segment. {@code /} is never one.
  */
 final class HealthPaths {
 
@@ -89,6 +90,12 @@ final class HealthPaths {
         }
         if (WORDS.matches("any", last)) {
             return true;
+        }
+        if (segs.size() >= 2) { // a health check of one component: /health/db, /health-check/ws
+            String parent = word(segs.get(segs.size() - 2));
+            if (parent != null && WORDS.matches("component", parent) && word(segs.get(segs.size() - 1)) != null) {
+                return true;
+            }
         }
         if (WORDS.matches("alone", last)) {
             for (int i = 0; i < segs.size() - 1; i++) {

@@ -27,7 +27,8 @@ class HealthEndpointDetectorTest {
     @CsvSource(delimiter = ';', value = {"/health ; true", "/api/healthz ; true", "/_ready ; true",
         "/health-check ; true", "/ping ; true", "/api/v1/status ; true", "/health/status ; true", "/ ; false",
         "/orders/status ; false", "/rooms/:id/ping ; false", "/healthcare ; false", "/api/users ; false",
-        "/:health ; false", "/internal/live ; true"})
+        "/:health ; false", "/internal/live ; true", "/health-check/ws ; true", "/health/db ; true",
+        "/live/stream ; false", "/health/:id ; false"})
     void healthPaths(String path, boolean health) {
         assertThat(HealthPaths.isHealth(HealthPaths.normalise(path))).as(path).isEqualTo(health);
     }
