@@ -12,7 +12,8 @@ import java.util.Set;
 /**
  * Folds the raw facts of a scan into the report's list: the same fact seen in several places becomes one fact with
  * all its evidence, a library seen only through an import yields to the version a manifest declares, and what only
- * test code shows (fake events, throwaway servers) is left out; libraries used by tests are kept.
+ * test code shows (fake events, throwaway servers) is left out; libraries used by tests and load-test baselines,
+ * which live with the tests, are kept.
  */
 final class FactMerger {
 
@@ -61,10 +62,11 @@ final class FactMerger {
             if (Kinds.LIBRARY.equals(f.kind()) && "unknown".equals(f.value()) && declared.contains(f.key())) {
                 continue;
             }
-            if (!Kinds.LIBRARY.equals(f.kind()) && onlyInTests(f)) {
+            boolean testsCount = Kinds.LIBRARY.equals(f.kind()) || Kinds.BASELINE.equals(f.kind());
+            if (!testsCount && onlyInTests(f)) {
                 continue; // a test's fake events and throwaway servers are not the application's protocol
             }
-            out.add(Kinds.LIBRARY.equals(f.kind()) ? f : withoutTestEvidence(f));
+            out.add(testsCount ? f : withoutTestEvidence(f));
         }
         out.sort(Fact.ORDER);
         return out;
