@@ -39,6 +39,20 @@ final class AuthReading {
         return read(text, resolver, "handshake-middleware", file, call);
     }
 
+    /** {@code io.engine.use(mw)}: Express middleware (a session, passport) on the HTTP request of the handshake. */
+    static Optional<Auth> engineMiddleware(JsResolver resolver, ParsedFile file, SyntaxNode hook, SyntaxNode call) {
+        String text = hookText(resolver, hook);
+        if (text == null) {
+            return Optional.empty();
+        }
+        Optional<Auth> a = read(text, resolver, "upgrade-request", file, call);
+        if (a.isPresent() && a.get().carrier() == null && file.file().contains("fromAuthHeader")) {
+            Auth x = a.get();
+            return Optional.of(new Auth(x.mechanism(), x.phase(), "header", x.at(), x.side()));
+        }
+        return a;
+    }
+
     /** A connection handler that reads a credential and disconnects: authentication after connect. */
     static Optional<Auth> connectionHandler(JsResolver resolver, ParsedFile file, SyntaxNode handler,
                                             SyntaxNode call) {
@@ -61,7 +75,7 @@ final class AuthReading {
         String carrier = null;
         if (lower.contains("handshake.auth")) {
             carrier = "auth-payload";
-        } else if (lower.contains("handshake.query") || lower.contains("_query")) {
+        } else if (lower.contains("handshake.query")) {
             carrier = "query";
         } else if (lower.contains("authorization")) {
             carrier = "header";

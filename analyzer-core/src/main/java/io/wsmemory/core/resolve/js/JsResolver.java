@@ -42,6 +42,14 @@ public final class JsResolver {
         return file;
     }
 
+    /** A resolver for another file of the scan (where a value resolved through an import was defined). */
+    public JsResolver resolverFor(String path) {
+        if (path == null || path.equals(parsed.path())) {
+            return this;
+        }
+        return sources.file(path).map(f -> new JsResolver(sources.parsed(f), sources)).orElse(this);
+    }
+
     public JsValue resolve(SyntaxNode expr) {
         return resolve(expr, 0);
     }
