@@ -41,7 +41,7 @@ public final class NginxDetector implements Detector {
 
     private static final Pattern WS_PATH = Pattern.compile(
             "(?i)(^|[/^~*\\s(])(ws|wss|websockets?|socket\\.io|sockets?|sockjs|cable|signalr|stomp|graphql-ws|socket-io)"
-                    + "([/$)\\s.]|$)");
+                    + "([-_/$)\\s.]|$)");
 
     @Override
     public DetectorDescriptor descriptor() {

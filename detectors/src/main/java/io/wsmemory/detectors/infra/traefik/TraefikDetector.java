@@ -198,7 +198,7 @@ public final class TraefikDetector implements Detector {
         }
     }
 
-    private static final Pattern TABLE = Pattern.compile("^\\s*\\[\\s*([^\\]]+?)\\s*\\]\\s*(#.*)?$");
+    private static final Pattern TABLE = Pattern.compile("^\\s*\\[\\[?\\s*([^\\]]+?)\\s*\\]\\]?\\s*(#.*)?$");
     private static final Pattern KV = Pattern.compile("^\\s*([A-Za-z0-9_.\"-]+)\\s*=\\s*(.+?)\\s*(#.*)?$");
 
     /**
@@ -214,7 +214,7 @@ public final class TraefikDetector implements Detector {
         String cookie = null;
         int n = file.lineCount();
         for (int i = 1; i <= n + 1; i++) {
-            String line = i <= n ? file.line(i) : "[]";
+            String line = i <= n ? file.line(i) : "[end]";
             Matcher t = TABLE.matcher(line);
             if (t.matches()) {
                 if (pendingText != null) {
