@@ -37,7 +37,7 @@ public final class NginxDetector implements Detector {
 
     private static final DetectorDescriptor DESCRIPTOR = new DetectorDescriptor("infra-nginx",
             "nginx configuration: sticky upstreams, WebSocket proxy locations and their headers and timeouts",
-            Set.of(), List.of("proxy_pass", "upstream"));
+            Set.of(), List.of("proxy_pass", "upstream", "proxy_set_header", "proxy_read_timeout"));
 
     private static final Pattern WS_PATH = Pattern.compile(
             "(?i)(^|[/^~*\\s(])(ws|wss|websockets?|socket\\.io|sockets?|sockjs|cable|signalr|stomp|graphql-ws|socket-io)"
@@ -57,7 +57,7 @@ public final class NginxDetector implements Detector {
                 || n.matches("nginx[^/]*\\.(template|tmpl|tpl|j2|erb)")
                 || p.contains("sites-available/") || p.contains("sites-enabled/")
                 || p.contains("nginx/") && !n.contains(".");
-        return named && file.containsAny(DESCRIPTOR.keywords()) && file.contains("{");
+        return named && file.containsAny(DESCRIPTOR.keywords());
     }
 
     @Override

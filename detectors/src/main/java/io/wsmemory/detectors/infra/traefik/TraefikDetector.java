@@ -38,7 +38,7 @@ public final class TraefikDetector implements Detector {
 
     /** traefik.http.services.NAME.loadbalancer.sticky.cookie[.OPTION] (v2/v3) and v1's backend stickiness. */
     private static final Pattern LABEL = Pattern.compile(
-            "(?i)^traefik\\.(?:http\\.services\\.([^.]+)\\.)?(?:([^.]+)\\.)?(?:backend\\.)?(loadbalancer\\.(sticky(?:ness)?)"
+            "(?i)^traefik\\.(?:http\\.services\\.([^.]+)\\.)?(?:([^.]+)\\.)?(?:backend\\.)?(loadbalancer\\.(sticky|stickiness)"
                     + "(?:\\.cookie)?(?:\\.([a-z_]+))?)$");
 
     @Override
