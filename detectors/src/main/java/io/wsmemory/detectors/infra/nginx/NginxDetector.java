@@ -6,6 +6,7 @@ import io.wsmemory.core.api.Detector;
 import io.wsmemory.core.api.DetectorDescriptor;
 import io.wsmemory.core.api.Fact;
 import io.wsmemory.core.api.Kinds;
+import io.wsmemory.core.api.RepoContext;
 import io.wsmemory.core.api.Source;
 import io.wsmemory.core.parse.ParsedFile;
 import io.wsmemory.core.source.SourceFile;
@@ -18,6 +19,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
 
 /**
@@ -43,9 +46,32 @@ public final class NginxDetector implements Detector {
             "(?i)(^|[/^~*\\s(])(ws|wss|websockets?|socket\\.io|sockets?|sockjs|cable|signalr|stomp|graphql-ws|socket-io)"
                     + "([-_/$)\\s.]|$)");
 
+    /** Defaults for locations of included fragments: they hold unless another file sets an outer timeout. */
+    private final ConcurrentLinkedQueue<Fact> fragmentDefaults = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean outerTimeoutElsewhere = new AtomicBoolean();
+    /** http-level timeouts of files without WebSocket locations: they reach the locations of included fragments. */
+    private final ConcurrentLinkedQueue<Fact> outerTimeouts = new ConcurrentLinkedQueue<>();
+
     @Override
     public DetectorDescriptor descriptor() {
         return DESCRIPTOR;
+    }
+
+    @Override
+    public void finish(RepoContext context) {
+        if (outerTimeoutElsewhere.get()) {
+            // an http- or server-level proxy_read_timeout in another file may be the one in force: the fragments'
+            // WebSocket locations get those, not nginx's default
+            if (!fragmentDefaults.isEmpty()) {
+                List<Fact> outer = new ArrayList<>(outerTimeouts);
+                outer.sort(Fact.ORDER);
+                outer.forEach(context::emit);
+            }
+            return;
+        }
+        List<Fact> pending = new ArrayList<>(fragmentDefaults);
+        pending.sort(Fact.ORDER);
+        pending.forEach(context::emit);
     }
 
     @Override
@@ -63,11 +89,34 @@ public final class NginxDetector implements Detector {
     @Override
     public void detect(ParsedFile parsed, DetectionContext context) {
         SourceFile file = parsed.file();
-        List<Directive> top = NginxConfig.parse(file.text());
+        List<Directive> top = NginxConfig.parse(untemplated(file.text()));
         if (!looksLikeNginx(top)) {
             return;
         }
-        new Scan(file, context).run(top);
+        Scan scan = new Scan(file, context);
+        scan.run(top);
+        fragmentDefaults.addAll(scan.fragmentDefaults);
+        outerTimeouts.addAll(scan.outerTimeouts);
+        if (scan.setsOuterTimeout) {
+            outerTimeoutElsewhere.set(true);
+        }
+    }
+
+    static final String TEMPLATE = "__template__";
+    private static final Pattern TEMPLATE_LINE = Pattern.compile("(?m)^[ \\t]*(\\{\\{.*?\\}\\}|\\{%.*?%\\})[ \\t]*$");
+    private static final Pattern TEMPLATE_ACTION = Pattern.compile("\\{\\{.*?\\}\\}|\\{%.*?%\\}");
+
+    /**
+     * nginx configuration written as a template (Go templates, Jinja, Helm): a line holding only an action
+     * ({@code {{ if .Env.X }}}, {@code {% endif %}}) becomes blank, an action inside a directive a placeholder word,
+     * so the directives around it read as nginx. Both branches of a condition are read.
+     */
+    static String untemplated(String text) {
+        if (!text.contains("{{") && !text.contains("{%")) {
+            return text;
+        }
+        String blanked = TEMPLATE_LINE.matcher(text).replaceAll("");
+        return TEMPLATE_ACTION.matcher(blanked).replaceAll(TEMPLATE);
     }
 
     /** Another format that happens to say proxy_pass (or a prose file) has no nginx block directive at all. */
@@ -87,6 +136,12 @@ public final class NginxDetector implements Detector {
     private static final class Scan {
         private final SourceFile file;
         private final DetectionContext ctx;
+        /** Whether the file is a whole configuration (it has the http block), not a fragment included elsewhere. */
+        private boolean whole;
+        private boolean setsOuterTimeout;
+        private final List<Fact> fragmentDefaults = new ArrayList<>();
+        private final List<Fact> outerTimeouts = new ArrayList<>();
+        private int webSocketLocations;
         /** Timeout directives that apply to WebSocket locations, with the locations they apply to. */
         private final Map<Directive, List<String>> timeouts = new LinkedHashMap<>();
 
@@ -98,6 +153,8 @@ public final class NginxDetector implements Detector {
         void run(List<Directive> top) {
             List<List<Directive>> chain = new ArrayList<>();
             chain.add(top);
+            whole = hasAny(top, "http");
+            setsOuterTimeout = outerTimeout(top, 0);
             walk(top, chain, false);
             if (!hasAny(top, "location") && !hasAny(top, "server") && upgradeHeaders(chain).equals("true")) {
                 // a snippet meant for inclusion in WebSocket locations
@@ -105,6 +162,27 @@ public final class NginxDetector implements Detector {
                     Directive d = last(top, name);
                     if (d != null) {
                         timeouts.computeIfAbsent(d, k -> new ArrayList<>());
+                    }
+                }
+            }
+            if (webSocketLocations == 0) {
+                List<Directive> outer = new ArrayList<>();
+                for (Directive d : top) {
+                    if (d.isBlock() && d.name().equals("http")) {
+                        outer.addAll(d.block());
+                    }
+                }
+                if (!hasAny(top, "server") && !hasAny(top, "location")) {
+                    outer.addAll(top);
+                }
+                for (String name : List.of("proxy_read_timeout", "proxy_send_timeout")) {
+                    Directive d = last(outer, name);
+                    Long ms = d == null ? null : Durations.nginx(d.arg(0));
+                    if (ms != null) {
+                        outerTimeouts.add(Fact.of(Kinds.SETTING, "idle.timeout").value(Long.toString(ms)).unit("ms")
+                                .confidence(Confidence.MEDIUM).evidence(InfraEvidence.at(file, d.line()))
+                                .attr("role", "proxy").attr("lb", "nginx").attr("context", "nginx " + d.name())
+                                .build());
                     }
                 }
             }
@@ -217,28 +295,51 @@ public final class NginxDetector implements Detector {
                 return; // an ordinary HTTP location, or one whose headers may sit in an included file
             }
             Directive version = nearest(chain, "proxy_http_version");
-            ctx.emit(Fact.of(Kinds.SETTING, "path").value(path)
-                    .confidence(upgrade.equals("true") ? Confidence.HIGH : Confidence.LOW)
-                    .evidence(InfraEvidence.at(file, loc.line()))
-                    .attr("role", "proxy").attr("lb", "nginx").attr("upgrade", upgrade)
-                    .attr("match", modifier).attr("upstream", upstreamName(proxyPass))
-                    .attr("httpVersion", version == null ? null : version.arg(0)).build());
+            String upstream = upstreamName(proxyPass);
+            if (!path.contains(TEMPLATE)) { // a path chosen at deploy time is no fact
+                ctx.emit(Fact.of(Kinds.SETTING, "path").value(path)
+                        .confidence(upgrade.equals("true") ? Confidence.HIGH : Confidence.LOW)
+                        .evidence(InfraEvidence.at(file, loc.line()))
+                        .attr("role", "proxy").attr("lb", "nginx").attr("upgrade", upgrade)
+                        .attr("match", modifier).attr("upstream", upstream.contains(TEMPLATE) ? null : upstream)
+                        .attr("httpVersion", version == null ? null : version.arg(0)).build());
+            }
             if (!upgrade.equals("true")) {
                 return;
             }
+            webSocketLocations++;
             Directive read = nearest(chain, "proxy_read_timeout");
             if (read != null) {
                 timeouts.computeIfAbsent(read, k -> new ArrayList<>()).add(path);
             } else {
-                ctx.emit(Fact.of(Kinds.SETTING, "idle.timeout").value(Long.toString(DEFAULT_READ_TIMEOUT_MS))
+                Fact d = Fact.of(Kinds.SETTING, "idle.timeout").value(Long.toString(DEFAULT_READ_TIMEOUT_MS))
                         .unit("ms").source(Source.DEFAULT).evidence(InfraEvidence.at(file, loc.line()))
                         .attr("role", "proxy").attr("lb", "nginx").attr("context", "nginx proxy_read_timeout")
-                        .attr("location", path).build());
+                        .attr("location", path).build();
+                if (whole) {
+                    ctx.emit(d);
+                } else {
+                    fragmentDefaults.add(d);
+                }
             }
             Directive send = nearest(chain, "proxy_send_timeout");
             if (send != null) {
                 timeouts.computeIfAbsent(send, k -> new ArrayList<>()).add(path);
             }
+        }
+
+        /** A proxy_read_timeout outside any location: at the top of a fragment, in http or in server. */
+        private static boolean outerTimeout(List<Directive> block, int depth) {
+            for (Directive d : block) {
+                if (!d.isBlock() && d.name().equals("proxy_read_timeout")) {
+                    return true;
+                }
+                if (d.isBlock() && depth < 8 && (d.name().equals("http") || d.name().equals("server"))
+                        && outerTimeout(d.block(), depth + 1)) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         private static String upstreamName(String proxyPass) {

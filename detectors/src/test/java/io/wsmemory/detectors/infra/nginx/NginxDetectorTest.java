@@ -133,4 +133,56 @@ class NginxDetectorTest {
                 new NginxDetector());
         assertThat(brief(facts)).containsExactly("sticky ip_hash=nginx 'ip_hash' in upstream x nginx/broken.conf:2");
     }
+
+    @Test
+    void templatedConfigurationReadsAroundItsActions() {
+        List<Fact> facts = scan("web/rootfs/defaults/meet.conf", """
+                {{ $WS := .Env.ENABLE_WS | default "1" | toBool }}
+                location = /http-bind {
+                    proxy_pass {{ .Env.BOSH_URL }}/http-bind;
+                }
+                {{ if $WS }}
+                location = /xmpp-websocket {
+                    proxy_pass {{ .Env.BOSH_URL }}/xmpp-websocket?prefix=$prefix;
+                    proxy_http_version 1.1;
+                    proxy_set_header Connection $connection_upgrade;
+                    proxy_set_header Upgrade $http_upgrade;
+                    tcp_nodelay on;
+                }
+                {{ end }}
+                {% if chat_enabled %}
+                location = /{{ chat_path }}/ {
+                    proxy_pass http://chat;
+                    proxy_set_header Upgrade $http_upgrade;
+                    proxy_set_header Connection "upgrade";
+                    proxy_read_timeout {{ chat_timeout }};
+                }
+                {% endif %}
+                """);
+        assertThat(brief(facts)).containsExactly(
+                "setting idle.timeout=60000 web/rootfs/defaults/meet.conf:6",
+                "setting path=/xmpp-websocket web/rootfs/defaults/meet.conf:6");
+        assertThat(facts.get(1).attr("upstream")).isNull();
+    }
+
+    @Test
+    void aFragmentKeepsNoDefaultWhenAnotherFileSetsTheOuterTimeout() {
+        String site = """
+                server {
+                    location /ws {
+                        proxy_pass http://app;
+                        proxy_set_header Upgrade $http_upgrade;
+                        proxy_set_header Connection "upgrade";
+                    }
+                }
+                """;
+        assertThat(brief(facts(dir.resolve("alone"), Map.of("nginx/sites-enabled/app.conf", site), new NginxDetector())))
+                .containsExactly("setting idle.timeout=60000 nginx/sites-enabled/app.conf:2",
+                        "setting path=/ws nginx/sites-enabled/app.conf:2");
+        List<Fact> facts = facts(dir.resolve("with-main"), Map.of("nginx/sites-enabled/app.conf", site,
+                "nginx/nginx.conf", "http {\n  proxy_read_timeout 1h;\n  include sites-enabled/*.conf;\n}\n"),
+                new NginxDetector());
+        assertThat(brief(facts)).containsExactly("setting idle.timeout=3600000 nginx/nginx.conf:2",
+                "setting path=/ws nginx/sites-enabled/app.conf:2");
+    }
 }
