@@ -84,6 +84,30 @@ public final class Images {
         return n.startsWith("redis") || n.startsWith("rabbitmq") || n.startsWith("nats") || n.startsWith("kafka")
                 || n.startsWith("postgres") || n.startsWith("mysql") || n.startsWith("mongo")
                 || n.startsWith("elasticsearch") || n.startsWith("traefik") || n.startsWith("nginx")
-                || n.startsWith("haproxy") || n.endsWith("-exporter") || n.endsWith("_exporter");
+                || n.startsWith("haproxy") || n.endsWith("-exporter") || n.endsWith("_exporter")
+                || n.equals("operator") || n.endsWith("-operator") || n.endsWith("-controller")
+                || n.equals("cluster-autoscaler") || n.equals("external-dns") || n.equals("kube-state-metrics")
+                || n.equals("coredns") || n.startsWith("cert-manager");
+    }
+
+    private static final Set<String> INFRA_WORDS = Set.of("redis", "postgres", "postgresql", "mysql", "mariadb",
+            "mongo", "mongodb", "minio", "elasticsearch", "opensearch", "kafka", "zookeeper", "rabbitmq", "nats",
+            "traefik", "haproxy", "memcached", "prometheus", "grafana", "etcd", "consul", "vault", "clickhouse",
+            "cassandra", "keycloak", "jaeger", "loki");
+
+    /**
+     * True when a workload's name says it runs third-party infrastructure ({@code redis-master},
+     * {@code minio-deployment}): used where only a name is known (autoscaler targets, Kustomize overrides).
+     */
+    public static boolean isInfrastructureName(String workload) {
+        if (workload == null || workload.isEmpty()) {
+            return false;
+        }
+        for (String word : workload.toLowerCase(Locale.ROOT).split("[-_.]")) {
+            if (INFRA_WORDS.contains(word)) {
+                return true;
+            }
+        }
+        return isInfrastructure(workload);
     }
 }

@@ -73,8 +73,7 @@ public final class HelmDetector implements Detector {
         Manifests.Collected local = new Manifests.Collected();
         new Manifests(origin, context, local).read(StructuredText.yaml(text.toString()).documents());
         synchronized (collected) {
-            collected.brokers.addAll(local.brokers);
-            collected.services.addAll(local.services);
+            collected.addAll(local);
         }
     }
 
@@ -85,6 +84,8 @@ public final class HelmDetector implements Detector {
                     .thenComparingInt(Manifests.BrokerWorkload::imageLine));
             collected.services.sort(Comparator.comparing((Manifests.Service s) -> s.origin().path())
                     .thenComparingInt(Manifests.Service::nameLine));
+            collected.scaling.sort(io.wsmemory.core.api.Fact.ORDER);
+            Manifests.scaling(collected, context);
             Manifests.brokers(collected, context);
         }
     }

@@ -317,7 +317,9 @@ final class HelmTemplate {
         if (head.startsWith("include ") || head.startsWith("template ") || head.startsWith("tpl ")) {
             boolean block = filters.stream().anyMatch(f -> f.startsWith("nindent") || f.startsWith("indent"));
             if (!block) {
-                current.append(UNRESOLVED);
+                String name = nameTemplate(head);
+                current.append(name != null && filters.stream().allMatch(f -> f.startsWith("trunc")
+                        || f.startsWith("trimSuffix") || f.equals("quote")) ? name : UNRESOLVED);
             }
             return;
         }
@@ -375,6 +377,29 @@ final class HelmTemplate {
         if (valuesLine > 0 && currentValuesLine == 0) {
             currentValuesLine = valuesLine;
         }
+    }
+
+    private static final Pattern NAME_TEMPLATE = Pattern.compile(
+            "^(?:include|template)\\s+\"([A-Za-z0-9_.-]+)\\.(fullname|name)\"\\s+(?:\\.|\\$|\\$\\.)\\s*$");
+
+    /**
+     * The conventional name helpers of a chart stand for the chart's name: {@code include "chat.fullname" .} renders
+     * as {@code chat}, {@code include "chat.jobserver.fullname" .} as {@code chat-jobserver}. The deployed name also
+     * carries the release name, which no file gives; the chart's name keeps workloads apart and selectors matching.
+     */
+    private String nameTemplate(String head) {
+        Matcher m = NAME_TEMPLATE.matcher(head.strip());
+        if (chartName == null || !m.matches()) {
+            return null;
+        }
+        String[] parts = m.group(1).split("\\.");
+        StringBuilder name = new StringBuilder(chartName);
+        for (int i = 1; i < parts.length; i++) {
+            if (!parts[i].equals("names") && !parts[i].equals(chartName)) {
+                name.append('-').append(parts[i]);
+            }
+        }
+        return name.toString();
     }
 
     /** A values subtree written as block YAML, one line per entry, each line pointing at its values.yaml line. */

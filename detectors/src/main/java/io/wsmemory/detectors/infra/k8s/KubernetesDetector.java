@@ -59,8 +59,7 @@ public final class KubernetesDetector implements Detector {
         Manifests.Collected local = new Manifests.Collected();
         new Manifests(Origin.of(file.file()), context, local).read(Yamls.of(file).documents());
         synchronized (collected) {
-            collected.brokers.addAll(local.brokers);
-            collected.services.addAll(local.services);
+            collected.addAll(local);
         }
     }
 
@@ -71,6 +70,8 @@ public final class KubernetesDetector implements Detector {
                     .thenComparingInt(Manifests.BrokerWorkload::imageLine));
             collected.services.sort(java.util.Comparator.comparing((Manifests.Service s) -> s.origin().path())
                     .thenComparingInt(Manifests.Service::nameLine));
+            collected.scaling.sort(io.wsmemory.core.api.Fact.ORDER);
+            Manifests.scaling(collected, context);
             Manifests.brokers(collected, context);
         }
     }

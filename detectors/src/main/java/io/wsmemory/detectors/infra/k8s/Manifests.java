@@ -42,7 +42,22 @@ final class Manifests {
     static final class Collected {
         final List<BrokerWorkload> brokers = new ArrayList<>();
         final List<Service> services = new ArrayList<>();
+        /** Workloads that run third-party images only: an autoscaler aimed at one scales no application. */
+        final Set<String> infraWorkloads = new java.util.HashSet<>();
+        /** Autoscaler facts, kept until every workload of the scan is known. */
+        final List<Fact> scaling = new ArrayList<>();
+
+        void addAll(Collected other) {
+            brokers.addAll(other.brokers);
+            services.addAll(other.services);
+            infraWorkloads.addAll(other.infraWorkloads);
+            scaling.addAll(other.scaling);
+        }
     }
+
+    /** Namespaces of cluster plumbing: their workloads are not the application's capacity. */
+    private static final Set<String> SYSTEM_NAMESPACES = Set.of("kube-system", "kube-public", "ingress-nginx",
+            "cert-manager", "istio-system", "linkerd", "monitoring", "traefik", "keda", "external-dns");
 
     private final Origin origin;
     private final FactSink sink;
@@ -143,7 +158,14 @@ final class Manifests {
             collected.brokers.add(new BrokerWorkload(origin, name, broker, brokerImage, brokerLine,
                     YNode.scalars(labels), brokerPorts, origin.confidence(brokerLine)));
         }
+        String namespace = doc.text("metadata", "namespace");
+        if (namespace != null && SYSTEM_NAMESPACES.contains(namespace)) {
+            infra = true;
+        }
         if (infra) {
+            if (name != null) {
+                collected.infraWorkloads.add(name);
+            }
             return;
         }
         String replicas = doc.text("spec", "replicas");
@@ -193,7 +215,7 @@ final class Manifests {
         for (YNode r : doc.seq("replicas")) {
             String name = r.text("name");
             Integer count = Yamls.integer(r.text("count"));
-            if (name == null || count == null || Images.isInfrastructure(name)) {
+            if (name == null || count == null || Images.isInfrastructureName(name)) {
                 continue;
             }
             sink.emit(fact(Kinds.CAPACITY, "replicas", count.toString(), r.keyLine("count")).attr("service", name)
@@ -206,7 +228,7 @@ final class Manifests {
     private void hpa(YNode doc, String name) {
         String target = doc.text("spec", "scaleTargetRef", "name");
         String service = origin.unresolved(target) ? name : target;
-        if (service != null && Images.isInfrastructure(service)) {
+        if (service != null && Images.isInfrastructureName(service)) {
             return;
         }
         YNode spec = doc.at("spec");
@@ -225,7 +247,7 @@ final class Manifests {
         }
         Integer cpu = Yamls.integer(spec.text("targetCPUUtilizationPercentage"));
         if (cpu != null) {
-            sink.emit(fact(Kinds.CAPACITY, "autoscale.target", cpu.toString(),
+            collected.scaling.add(fact(Kinds.CAPACITY, "autoscale.target", cpu.toString(),
                     spec.keyLine("targetCPUUtilizationPercentage")).attr("service", service).attr("hpa", name)
                     .attr("metric", "cpu").attr("targetType", "Utilization").attr("platform", "kubernetes").build());
         }
@@ -235,7 +257,7 @@ final class Manifests {
     }
 
     private void emitScale(String key, String value, int line, String service, String hpa, Source source) {
-        sink.emit(fact(Kinds.CAPACITY, key, value, line).source(source).attr("service", service).attr("hpa", hpa)
+        collected.scaling.add(fact(Kinds.CAPACITY, key, value, line).source(source).attr("service", service).attr("hpa", hpa)
                 .attr("platform", "kubernetes").build());
     }
 
@@ -266,7 +288,7 @@ final class Manifests {
             if (v != null && !origin.unresolved(v)) {
                 String targetType = c[c.length - 1].replace("target", "").replace("Average", "average");
                 targetType = targetType.isEmpty() ? "value" : targetType;
-                sink.emit(fact(Kinds.CAPACITY, "autoscale.target", v, s.keyLine(c)).attr("service", service)
+                collected.scaling.add(fact(Kinds.CAPACITY, "autoscale.target", v, s.keyLine(c)).attr("service", service)
                         .attr("hpa", hpa).attr("metric", metric).attr("metricType", type)
                         .attr("targetType", Character.toLowerCase(targetType.charAt(0)) + targetType.substring(1))
                         .attr("platform", "kubernetes").build());
@@ -282,14 +304,17 @@ final class Manifests {
         }
         String target = doc.text("spec", "scaleTargetRef", "name");
         String service = target == null || origin.unresolved(target) ? name : target;
+        if (service != null && Images.isInfrastructureName(service)) {
+            return;
+        }
         Integer min = Yamls.integer(spec.text("minReplicaCount"));
         if (min != null) {
-            sink.emit(fact(Kinds.CAPACITY, "autoscale.min", min.toString(), spec.keyLine("minReplicaCount"))
+            collected.scaling.add(fact(Kinds.CAPACITY, "autoscale.min", min.toString(), spec.keyLine("minReplicaCount"))
                     .attr("service", service).attr("scaler", name).attr("platform", "keda").build());
         }
         Integer max = Yamls.integer(spec.text("maxReplicaCount"));
         if (max != null) {
-            sink.emit(fact(Kinds.CAPACITY, "autoscale.max", max.toString(), spec.keyLine("maxReplicaCount"))
+            collected.scaling.add(fact(Kinds.CAPACITY, "autoscale.max", max.toString(), spec.keyLine("maxReplicaCount"))
                     .attr("service", service).attr("scaler", name).attr("platform", "keda").build());
         }
     }
@@ -477,6 +502,15 @@ final class Manifests {
     }
 
     // --- brokers, once every file was read -----------------------------------------------------------------------
+
+    /** Autoscaler facts whose target is not a third-party workload of the scan. */
+    static void scaling(Collected all, FactSink sink) {
+        for (Fact f : all.scaling) {
+            if (!all.infraWorkloads.contains(f.attr("service"))) {
+                sink.emit(f);
+            }
+        }
+    }
 
     static void brokers(Collected all, FactSink sink) {
         for (BrokerWorkload w : all.brokers) {
