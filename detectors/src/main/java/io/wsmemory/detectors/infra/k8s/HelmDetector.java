@@ -47,12 +47,23 @@ public final class HelmDetector implements Detector {
 
     @Override
     public boolean accepts(SourceFile file) {
+        if (isChartFile(file)) {
+            return file.contains("dependencies");
+        }
         return isChartTemplate(file) && file.containsAny(DESCRIPTOR.keywords());
+    }
+
+    private static boolean isChartFile(SourceFile file) {
+        return file.fileName().equals("Chart.yaml") || file.fileName().equals("requirements.yaml");
     }
 
     @Override
     public void detect(ParsedFile parsed, DetectionContext context) {
         SourceFile file = parsed.file();
+        if (isChartFile(file)) {
+            dependencies(file, context);
+            return;
+        }
         Optional<String> chartDir = chartDir(file.path(), context.sources());
         if (chartDir.isEmpty()) {
             return;
@@ -87,6 +98,43 @@ public final class HelmDetector implements Detector {
             collected.scaling.sort(io.wsmemory.core.api.Fact.ORDER);
             Manifests.scaling(collected, context);
             Manifests.brokers(collected, context);
+        }
+    }
+
+    /**
+     * Broker charts the chart depends on (bitnami/redis, nats, rabbitmq, kafka), unless the condition that enables
+     * them is false in values.yaml: {@code broker KEY} with no address (it depends on the release name) and
+     * {@code attrs.chartDependency}.
+     */
+    private static void dependencies(SourceFile file, DetectionContext context) {
+        String dir = file.directory().isEmpty() ? "" : file.directory() + "/";
+        YNode chart = first(StructuredText.yaml(file.text()).documents());
+        if (chart == null) {
+            return;
+        }
+        YNode values = read(context.sources(), dir + "values.yaml");
+        for (YNode dep : chart.seq("dependencies")) {
+            String name = dep.text("name");
+            io.wsmemory.detectors.infra.Images.Broker broker = io.wsmemory.detectors.infra.Images.broker(name);
+            if (broker == null) {
+                continue;
+            }
+            List<Evidence> ev = new ArrayList<>();
+            ev.add(InfraEvidence.at(file, dep.keyLine("name")));
+            String condition = dep.text("condition");
+            if (condition != null && values != null) {
+                YNode flag = values.at(condition.split(",")[0].strip().split("\\."));
+                if (flag instanceof YNode.Scalar s && !s.isTrue()) {
+                    continue; // switched off by default
+                }
+                if (flag != null) {
+                    context.sources().file(dir + "values.yaml")
+                            .ifPresent(v -> ev.add(InfraEvidence.at(v, flag.line())));
+                }
+            }
+            context.emit(io.wsmemory.core.api.Fact.of(io.wsmemory.core.api.Kinds.BROKER, broker.key()).value("")
+                    .evidence(ev).confidence(Confidence.MEDIUM).attr("chartDependency", name)
+                    .attr("repository", dep.text("repository")).attr("platform", "helm").build());
         }
     }
 

@@ -339,7 +339,7 @@ final class Manifests {
             }
         }
         Map<String, String> selector = YNode.scalars(doc.at("spec", "selector"));
-        if (name != null && !selector.isEmpty()) {
+        if (name != null) {
             collected.services.add(new Service(origin, name, doc.keyLine("metadata", "name"), selector, ports));
         }
     }
@@ -513,12 +513,14 @@ final class Manifests {
     }
 
     static void brokers(Collected all, FactSink sink) {
+        Set<Service> matched = new java.util.HashSet<>();
         for (BrokerWorkload w : all.brokers) {
             boolean found = false;
             for (Service s : all.services) {
-                if (!w.podLabels().entrySet().containsAll(s.selector().entrySet())) {
+                if (s.selector().isEmpty() || !w.podLabels().entrySet().containsAll(s.selector().entrySet())) {
                     continue;
                 }
+                matched.add(s);
                 int port = pick(s.ports(), w.broker().defaultPort());
                 List<io.wsmemory.core.api.Evidence> ev = new ArrayList<>(s.origin().evidence(s.nameLine()));
                 ev.addAll(w.origin().evidence(w.imageLine()));
@@ -536,6 +538,58 @@ final class Manifests {
                         .attr("platform", "kubernetes").build());
             }
         }
+        for (Service s : all.services) {
+            if (matched.contains(s)) {
+                continue;
+            }
+            String key = brokerByName(s.name());
+            if (key == null) {
+                continue;
+            }
+            int preferred = switch (key) {
+                case "redis" -> 6379;
+                case "nats" -> 4222;
+                case "rabbitmq" -> 5672;
+                default -> 9092;
+            };
+            for (int[] p : s.ports()) {
+                if (p[0] == preferred || p[1] == preferred) { // a Service named for a broker, on the broker's port
+                    sink.emit(Fact.of(Kinds.BROKER, key).value(s.name() + ":" + p[0])
+                            .evidence(s.origin().evidence(s.nameLine())).confidence(Confidence.LOW)
+                            .attr("service", s.name()).attr("platform", "kubernetes").build());
+                    break;
+                }
+            }
+        }
+    }
+
+    /** The broker a Service's name announces; none for a cache or session store (the ruling). */
+    private static String brokerByName(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        if (lower.contains("cache") || lower.contains("session") || lower.contains("exporter")
+                || lower.contains("commander") || lower.contains("insight") || lower.contains("admin")
+                || lower.contains("-ui") || lower.contains("sentinel")) {
+            return null;
+        }
+        for (String word : lower.split("[-_.]")) {
+            switch (word) {
+                case "redis", "valkey", "keydb" -> {
+                    return "redis";
+                }
+                case "nats" -> {
+                    return "nats";
+                }
+                case "rabbitmq", "rabbit", "amqp" -> {
+                    return "rabbitmq";
+                }
+                case "kafka" -> {
+                    return "kafka";
+                }
+                default -> {
+                }
+            }
+        }
+        return null;
     }
 
     private static int pick(List<int[]> ports, int preferred) {

@@ -185,4 +185,49 @@ class KubernetesDetectorTest {
         assertThat(result.skipped()).isEmpty();
         assertThat(brief(result.facts())).containsExactly("capacity replicas=2 broken.yaml:4");
     }
+
+    @Test
+    void aServiceNamedForABrokerOnItsPortIsALowConfidenceBroker() {
+        List<Fact> facts = facts(dir, Map.of("k8s/external.yaml", """
+                apiVersion: v1
+                kind: Service
+                metadata:
+                  name: pubsub-redis
+                spec:
+                  type: ExternalName
+                  externalName: cache.example.test
+                  ports:
+                    - port: 6379
+                ---
+                apiVersion: v1
+                kind: Service
+                metadata:
+                  name: redis-commander
+                spec:
+                  ports:
+                    - port: 6379
+                ---
+                apiVersion: v1
+                kind: Service
+                metadata:
+                  name: redis-cache
+                spec:
+                  type: ExternalName
+                  externalName: cache.example.test
+                  ports:
+                    - port: 6379
+                ---
+                apiVersion: v1
+                kind: Service
+                metadata:
+                  name: redis-commander-ui
+                spec:
+                  selector:
+                    app: redis-commander
+                  ports:
+                    - port: 8081
+                """), new KubernetesDetector());
+        assertThat(brief(facts)).containsExactly("broker redis=pubsub-redis:6379 k8s/external.yaml:4");
+        assertThat(facts.get(0).confidence()).isEqualTo(io.wsmemory.core.api.Confidence.LOW);
+    }
 }
