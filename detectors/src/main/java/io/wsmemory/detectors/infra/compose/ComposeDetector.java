@@ -5,6 +5,7 @@ import io.wsmemory.core.api.DetectionContext;
 import io.wsmemory.core.api.Detector;
 import io.wsmemory.core.api.DetectorDescriptor;
 import io.wsmemory.core.api.Fact;
+import io.wsmemory.core.api.FactSink;
 import io.wsmemory.core.api.Kinds;
 import io.wsmemory.core.parse.ParsedFile;
 import io.wsmemory.core.source.SourceFile;
@@ -61,19 +62,53 @@ public final class ComposeDetector implements Detector {
     @Override
     public void detect(ParsedFile parsed, DetectionContext ctx) {
         SourceFile file = parsed.file();
+        List<Fact> found = new ArrayList<>();
         for (YNode doc : Yamls.of(parsed).documents()) {
             if (!(doc.at("services") instanceof YNode.Map services)) {
                 continue;
             }
             for (YNode.Entry e : services.entries()) {
                 if (e.value() instanceof YNode.Map svc) {
-                    service(file, ctx, e.key(), svc);
+                    service(file, found::add, e.key(), svc);
                 }
             }
         }
+        joinBrokerAddresses(found).forEach(ctx::emit);
     }
 
-    private static void service(SourceFile file, DetectionContext ctx, String name, YNode.Map svc) {
+    /**
+     * A variable that points at a broker service of the same file ({@code REDIS_HOST=redis} beside the
+     * {@code redis} service) is one more place of that broker, not another broker.
+     */
+    static List<Fact> joinBrokerAddresses(List<Fact> facts) {
+        List<Fact> out = new ArrayList<>();
+        List<Fact> variables = new ArrayList<>();
+        for (Fact f : facts) {
+            if (f.kind().equals(Kinds.BROKER) && f.attr("variable") != null) {
+                variables.add(f);
+            } else {
+                out.add(f);
+            }
+        }
+        for (Fact v : variables) {
+            boolean joined = false;
+            for (int i = 0; i < out.size(); i++) {
+                Fact s = out.get(i);
+                if (s.kind().equals(Kinds.BROKER) && s.key().equals(v.key()) && s.value().equals(v.value())
+                        && s.attr("image") != null) {
+                    out.set(i, s.toBuilder().evidence(v.evidence()).build());
+                    joined = true;
+                    break;
+                }
+            }
+            if (!joined) {
+                out.add(v);
+            }
+        }
+        return out;
+    }
+
+    private static void service(SourceFile file, FactSink ctx, String name, YNode.Map svc) {
         String image = svc.text("image");
         boolean built = svc.at("build") != null;
         boolean infra = !built && image != null && Images.isInfrastructure(image);
@@ -87,18 +122,10 @@ public final class ComposeDetector implements Detector {
         if (infra) {
             return;
         }
-        Integer replicas = Yamls.integer(svc.text("deploy", "replicas"));
-        if (replicas != null && !"global".equals(svc.text("deploy", "mode"))) {
-            ctx.emit(Fact.of(Kinds.CAPACITY, "replicas").value(replicas.toString())
-                    .evidence(InfraEvidence.at(file, svc.keyLine("deploy", "replicas"))).attr("service", name)
-                    .attr("platform", "docker-compose").build());
+        if (!"global".equals(svc.text("deploy", "mode"))) {
+            replicas(file, ctx, name, svc.text("deploy", "replicas"), svc.keyLine("deploy", "replicas"), null);
         }
-        Integer scale = Yamls.integer(svc.text("scale"));
-        if (scale != null) {
-            ctx.emit(Fact.of(Kinds.CAPACITY, "replicas").value(scale.toString())
-                    .evidence(InfraEvidence.at(file, svc.keyLine("scale"))).attr("service", name)
-                    .attr("platform", "docker-compose").attr("via", "scale").build());
-        }
+        replicas(file, ctx, name, svc.text("scale"), svc.keyLine("scale"), "scale");
         health(file, ctx, name, svc);
         Map<String, String> attrs = new LinkedHashMap<>();
         attrs.put("service", name);
@@ -108,28 +135,64 @@ public final class ComposeDetector implements Detector {
         }
     }
 
+    private static final Pattern ENV_DEFAULT = Pattern.compile("^\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?::?-([^}]*))?\\}$");
+
+    /** A count as written ({@code 3}) or through compose's variable substitution ({@code ${REPLICAS:-3}}). */
+    private static void replicas(SourceFile file, FactSink ctx, String service, String text, int line,
+                                 String via) {
+        if (text == null) {
+            return;
+        }
+        Integer n = Yamls.integer(text);
+        String variable = null;
+        Matcher m = ENV_DEFAULT.matcher(text.strip());
+        if (n == null && m.matches()) {
+            variable = m.group(1);
+            n = m.group(2) == null ? null : Yamls.integer(m.group(2));
+        }
+        if (n == null && variable == null) {
+            return;
+        }
+        ctx.emit(Fact.of(Kinds.CAPACITY, "replicas").value(n == null ? "" : n.toString())
+                .source(variable == null ? io.wsmemory.core.api.Source.EXPLICIT : io.wsmemory.core.api.Source.ENV)
+                .confidence(variable == null ? Confidence.HIGH : Confidence.MEDIUM)
+                .evidence(InfraEvidence.at(file, line)).attr("service", service).attr("variable", variable)
+                .attr("platform", "docker-compose").attr("via", via).build());
+    }
+
+    /** Compose's {@code ${VAR:-default}}: the default stands for the value; a bare {@code ${VAR}} is unknown. */
+    static String substituted(String value) {
+        Matcher m = ENV_DEFAULT.matcher(value.strip());
+        if (m.matches()) {
+            return m.group(2);
+        }
+        return value;
+    }
+
     private static List<BrokerVariables.Variable> environment(YNode.Map svc) {
         List<BrokerVariables.Variable> vars = new ArrayList<>();
         YNode env = svc.at("environment");
         if (env instanceof YNode.Map m) {
             for (YNode.Entry e : m.entries()) {
-                if (e.value() instanceof YNode.Scalar s && s.value() != null) {
-                    vars.add(new BrokerVariables.Variable(e.key(), s.value(), e.keyLine()));
+                if (e.value() instanceof YNode.Scalar s && s.value() != null && substituted(s.value()) != null) {
+                    vars.add(new BrokerVariables.Variable(e.key(), substituted(s.value()), e.keyLine()));
                 }
             }
         } else if (env instanceof YNode.Seq q) {
             for (YNode item : q.items()) {
                 if (item instanceof YNode.Scalar s && s.value() != null && s.value().indexOf('=') > 0) {
                     int eq = s.value().indexOf('=');
-                    vars.add(new BrokerVariables.Variable(s.value().substring(0, eq).strip(),
-                            s.value().substring(eq + 1), s.line()));
+                    String v = substituted(s.value().substring(eq + 1));
+                    if (v != null) {
+                        vars.add(new BrokerVariables.Variable(s.value().substring(0, eq).strip(), v, s.line()));
+                    }
                 }
             }
         }
         return vars;
     }
 
-    private static void health(SourceFile file, DetectionContext ctx, String name, YNode.Map svc) {
+    private static void health(SourceFile file, FactSink ctx, String name, YNode.Map svc) {
         YNode test = svc.at("healthcheck", "test");
         String text;
         int line;

@@ -62,9 +62,20 @@ public final class NodeProcessDetector implements Detector {
         return DESCRIPTOR;
     }
 
+    private static final Pattern PM2_CLI = Pattern.compile(
+            "\\bpm2(?:-runtime|-docker|-dev)?\\s+(?:start\\s+)?([^\\s\"'&;|]+)([^&;|\"]*?)\\s(?:-i|--instances)[\\s=]+([-\\w]+)");
+
+    private static boolean isCommandFile(String lowerName) {
+        return lowerName.equals("package.json") || lowerName.equals("dockerfile") || lowerName.startsWith("dockerfile.")
+                || lowerName.endsWith(".dockerfile") || lowerName.equals("procfile");
+    }
+
     @Override
     public boolean accepts(SourceFile file) {
         String n = InfraEvidence.lowerName(file);
+        if (isCommandFile(n)) {
+            return file.contains("pm2");
+        }
         if (PM2_NAME.matcher(n).matches()) {
             return file.containsAny(List.of("instances", "exec_mode"));
         }
@@ -83,6 +94,10 @@ public final class NodeProcessDetector implements Detector {
         String n = InfraEvidence.lowerName(file);
         if (PM2_NAME.matcher(n).matches()) {
             pm2Json(file, ctx);
+            return;
+        }
+        if (isCommandFile(n)) {
+            pm2Commands(file, ctx);
             return;
         }
         SyntaxTree tree = parsed.tree();
@@ -147,6 +162,30 @@ public final class NodeProcessDetector implements Detector {
                     .attr("variable", v.is(JsValue.Kind.ENV) ? v.variable() : null)
                     .attr("service", name.is(JsValue.Kind.STRING) ? name.string() : null)
                     .attr("mode", mode.is(JsValue.Kind.STRING) ? mode(mode.string()) : null).build());
+        }
+    }
+
+    /** {@code pm2 start server.js -i max} in package.json scripts, Dockerfiles and Procfiles. */
+    private static void pm2Commands(SourceFile file, DetectionContext ctx) {
+        int n = file.lineCount();
+        for (int i = 1; i <= n; i++) {
+            String line = file.line(i);
+            if (!line.contains("pm2") || line.stripLeading().startsWith("#")) {
+                continue;
+            }
+            if (!InfraEvidence.lowerName(file).equals("package.json")) {
+                line = line.replaceAll("[\\[\\]\",]", " "); // Dockerfile exec form: ["pm2-runtime", "app.js", "-i", "4"]
+            }
+            java.util.regex.Matcher m = PM2_CLI.matcher(line);
+            while (m.find()) {
+                String value = instances(m.group(3));
+                if (value == null) {
+                    continue;
+                }
+                String script = m.group(1).startsWith("-") ? null : m.group(1);
+                ctx.emit(Fact.of(Kinds.CAPACITY, "replicas").value(value).evidence(InfraEvidence.at(file, i))
+                        .attr("platform", "pm2").attr("service", script).attr("mode", "cluster").build());
+            }
         }
     }
 

@@ -47,4 +47,27 @@ class ComposeDetectorTest {
                 new ComposeDetector());
         assertThat(brief(facts)).containsExactly("broker rabbitmq=queue:5673 compose.yaml:8");
     }
+
+    @Test
+    void variableSubstitutionGivesTheDefault() {
+        List<Fact> facts = facts(dir, Map.of("docker-compose.yml", """
+                services:
+                  ws:
+                    build: .
+                    deploy:
+                      replicas: ${WS_REPLICAS:-3}
+                    environment:
+                      - REDIS_HOST=${REDIS_HOST:-broker}
+                      - NATS_URL=${NATS_URL}
+                  worker:
+                    build: ./worker
+                    scale: ${WORKERS}
+                """), new ComposeDetector());
+        assertThat(brief(facts)).containsExactly(
+                "broker redis=broker:6379 docker-compose.yml:7",
+                "capacity replicas= docker-compose.yml:11",
+                "capacity replicas=3 docker-compose.yml:5");
+        assertThat(facts.get(2).source()).isEqualTo(io.wsmemory.core.api.Source.ENV);
+        assertThat(facts.get(2).attr("variable")).isEqualTo("WS_REPLICAS");
+    }
 }

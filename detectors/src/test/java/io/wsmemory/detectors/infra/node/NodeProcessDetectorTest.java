@@ -95,4 +95,31 @@ class NodeProcessDetectorTest {
         assertThat(facts.get(0).evidence()).extracting(e -> e.location()).contains("pm2.config.js:1");
         assertThat(facts.get(1).attr("mode")).isEqualTo("cluster");
     }
+
+    @Test
+    void pm2CommandLines() {
+        List<Fact> facts = facts(dir, Map.of(
+                "package.json", """
+                        {
+                          "scripts": {
+                            "start": "pm2 start dist/server.js -i max --no-daemon",
+                            "start:two": "NODE_ENV=production pm2-runtime start ws.js --instances 2",
+                            "dev": "pm2 start ecosystem.config.js"
+                          }
+                        }
+                        """,
+                "docker/Dockerfile", """
+                        FROM node:20
+                        # RUN pm2 start old.js -i 8
+                        CMD ["pm2-runtime", "app.js", "-i", "4"]
+                        ENTRYPOINT pm2-runtime app.js -i 3
+                        """),
+                new NodeProcessDetector());
+        assertThat(brief(facts)).containsExactly(
+                "capacity replicas=2 package.json:4",
+                "capacity replicas=3 docker/Dockerfile:4",
+                "capacity replicas=4 docker/Dockerfile:3",
+                "capacity replicas=cpus package.json:3");
+        assertThat(facts.get(3).attr("service")).isEqualTo("dist/server.js");
+    }
 }
