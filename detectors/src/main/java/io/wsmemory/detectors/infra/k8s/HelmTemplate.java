@@ -294,6 +294,10 @@ final class HelmTemplate {
         for (int i = 1; i < pipe.length; i++) {
             filters.add(pipe[i].strip());
         }
+        if (!filters.isEmpty() && filters.get(0).equals("toYaml")) { // .Values.x | toYaml | nindent 4
+            head = "toYaml " + head;
+            filters.remove(0);
+        }
         if (head.startsWith("toYaml ")) {
             Object v = lookup(head.substring(7));
             int indent = 0;

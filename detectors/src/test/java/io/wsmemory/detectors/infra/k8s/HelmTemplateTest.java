@@ -65,6 +65,8 @@ class HelmTemplateTest {
                   labels:
                     {{- toYaml . | nindent 4 }}
                   {{- end }}
+                  annotations:
+                    {{- .Values.nested.labels | toYaml | nindent 4 }}
                 spec:
                   port: {{ .Values.nested.port }}
                 """);
@@ -72,6 +74,7 @@ class HelmTemplateTest {
         assertThat(doc.text("metadata", "labels", "tier")).isEqualTo("realtime");
         assertThat(doc.text("metadata", "labels", "team")).isEqualTo("core");
         assertThat(doc.text("spec", "port")).isEqualTo("8080");
+        assertThat(doc.text("metadata", "annotations", "tier")).isEqualTo("realtime");
         int tierLine = doc.keyLine("metadata", "labels", "tier");
         assertThat(out.get(tierLine - 1).valuesLine()).isEqualTo(8);
         assertThat(out.get(tierLine - 1).templateLine()).isEqualTo(4);
