@@ -46,7 +46,7 @@ public final class HaproxyDetector implements Detector {
         boolean named = n.endsWith(".cfg") || n.matches(".*\\.cfg\\.(template|tmpl|tpl|j2|erb|in)")
                 || n.contains("haproxy") && !n.endsWith(".md") && !n.endsWith(".yml") && !n.endsWith(".yaml")
                 && !n.endsWith(".json");
-        return named && file.containsAny(DESCRIPTOR.keywords());
+        return named && !file.language().isCode() && file.containsAny(DESCRIPTOR.keywords());
     }
 
     private record Line(int number, List<String> words) {

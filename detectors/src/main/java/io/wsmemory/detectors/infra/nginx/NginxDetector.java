@@ -83,7 +83,7 @@ public final class NginxDetector implements Detector {
                 || n.matches("nginx[^/]*\\.(template|tmpl|tpl|j2|erb)")
                 || p.contains("sites-available/") || p.contains("sites-enabled/")
                 || p.contains("nginx/") && !n.contains(".");
-        return named && file.containsAny(DESCRIPTOR.keywords());
+        return named && !file.language().isCode() && file.containsAny(DESCRIPTOR.keywords());
     }
 
     @Override
