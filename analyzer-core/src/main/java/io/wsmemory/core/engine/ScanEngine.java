@@ -32,6 +32,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class ScanEngine {
 
+    /** {@code -Dwsmemory.profile=true}: files that keep a detector busy for 100 ms or more, on stderr. */
+    private static final boolean PROFILE = Boolean.getBoolean("wsmemory.profile");
+
     private final List<Detector> detectors;
     private final List<FactRule> rules;
     private final ScanOptions options;
@@ -152,8 +155,15 @@ public final class ScanEngine {
         ParsedFile pf = sources.parsed(file);
         try {
             for (Detector d : interested) {
+                long t0 = PROFILE ? System.nanoTime() : 0;
                 try {
                     d.detect(pf, context);
+                    if (PROFILE) {
+                        long ms = (System.nanoTime() - t0) / 1_000_000;
+                        if (ms >= 100) {
+                            System.err.printf("wsmemory-profile: %6d ms %-10s %s%n", ms, d.descriptor().id(), file.path());
+                        }
+                    }
                 } catch (ParseTimeoutException | UnreadableFileException e) {
                     skipped.add(new SkippedFile(file.path(), e.getMessage()));
                     return;
