@@ -236,9 +236,36 @@ public final class FactDiff {
         Evidence b = n.primaryEvidence();
         if (a != null && b != null && !a.location().equals(b.location())) {
             d.add(Detail.additive("evidence moved: " + a.location() + " → " + b.location()));
-        } else if (!o.evidence().equals(n.evidence())) {
-            d.add(Detail.additive("evidence: " + o.evidence().size() + " → " + n.evidence().size() + " places"));
+            return;
         }
+        List<String> was = locations(o);
+        List<String> now = locations(n);
+        if (!was.equals(now)) { // the memory shows the first place and how many more
+            List<String> gone = new ArrayList<>(was);
+            gone.removeAll(now);
+            List<String> fresh = new ArrayList<>(now);
+            fresh.removeAll(was);
+            List<String> parts = new ArrayList<>();
+            if (!gone.isEmpty()) {
+                parts.add("no longer at " + String.join(", ", gone));
+            }
+            if (!fresh.isEmpty()) {
+                parts.add("now also at " + String.join(", ", fresh));
+            }
+            d.add(Detail.additive("evidence " + String.join("; ", parts)));
+        }
+    }
+
+    /** Places only: snippets are not part of the memory, and change with every edit of their line. */
+    private static List<String> locations(Fact f) {
+        List<String> out = new ArrayList<>();
+        for (Evidence e : f.evidence()) {
+            String l = e.location();
+            if (!out.contains(l)) {
+                out.add(l);
+            }
+        }
+        return out;
     }
 
     // ---- removed and added ------------------------------------------------------------------------------------
