@@ -145,7 +145,7 @@ final class CheckCommand extends AbstractSubcommand {
         if (project != null) {
             b.append(" --project ").append(quote(project));
         }
-        return new DriftText.Fixes(b.toString(), b + " --force");
+        return new DriftText.Fixes(b.toString(), b + " --force", "--fail-on %s");
     }
 
     private static String quote(String s) {

@@ -9,6 +9,7 @@ import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
 
 /** What both goals share: the parameters, the skip switch, and the scan. The work is in the report module. */
 abstract class AbstractWsmemoryMojo extends AbstractMojo {
@@ -33,6 +34,16 @@ abstract class AbstractWsmemoryMojo extends AbstractMojo {
     @Parameter(property = "wsmemory.threads")
     Integer threads;
 
+    /**
+     * Whether a pom-packaged project with modules (an aggregator) is scanned too. By default it is skipped: its
+     * modules have their own memory, and scanning the parent would read them all again.
+     */
+    @Parameter(property = "wsmemory.includeAggregator", defaultValue = "false")
+    boolean includeAggregator;
+
+    @Parameter(defaultValue = "${project}", readonly = true, required = true)
+    MavenProject project;
+
     /** Skips the goal. */
     @Parameter(property = "wsmemory.skip", defaultValue = "false")
     boolean skip;
@@ -41,6 +52,12 @@ abstract class AbstractWsmemoryMojo extends AbstractMojo {
     public final void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
             getLog().info("wsmemory: skipped (wsmemory.skip)");
+            return;
+        }
+        if (!includeAggregator && project != null && "pom".equals(project.getPackaging())
+                && !project.getModules().isEmpty()) {
+            getLog().info("wsmemory: skipped the aggregator " + project.getArtifactId() + ": its modules have their"
+                    + " own memory (-Dwsmemory.includeAggregator=true scans it too)");
             return;
         }
         if (!scanDirectory.isDirectory()) {
@@ -71,9 +88,11 @@ abstract class AbstractWsmemoryMojo extends AbstractMojo {
     /** The goal's work on a finished scan. */
     abstract void run(Workspace ws, ScanResult result) throws MojoExecutionException, MojoFailureException;
 
-    /** A path for the log: relative to the scanned folder when inside it. */
-    static String shown(Workspace ws, java.nio.file.Path p) {
-        String rel = ws.relative(p);
+    /** A path for the log: relative to the project's folder when inside it. */
+    String shown(java.nio.file.Path p) {
+        java.nio.file.Path base = project != null && project.getBasedir() != null ? project.getBasedir().toPath()
+                : scanDirectory.toPath();
+        String rel = new Workspace(base, null, null, null, null).relative(p);
         return rel == null || rel.isEmpty() ? p.toString() : rel;
     }
 }

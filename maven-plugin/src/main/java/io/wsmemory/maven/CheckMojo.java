@@ -25,7 +25,7 @@ import org.apache.maven.plugins.annotations.Parameter;
 public final class CheckMojo extends AbstractWsmemoryMojo {
 
     static final DriftText.Fixes FIXES = new DriftText.Fixes("mvn wsmemory:generate",
-            "mvn wsmemory:generate -Dwsmemory.force=true");
+            "mvn wsmemory:generate -Dwsmemory.force=true", "failOn=%s");
 
     /** {@code any}: every change fails the build; {@code breaking}: only breaking changes do. */
     @Parameter(property = "wsmemory.failOn", defaultValue = "any")
@@ -40,7 +40,7 @@ public final class CheckMojo extends AbstractWsmemoryMojo {
             throw new MojoExecutionException("wsmemory: failOn must be any or breaking, not " + failOn);
         }
         Path dir = ws.memoryDir(result.projectName());
-        String where = shown(ws, dir);
+        String where = shown(dir);
         DriftReport report;
         try {
             report = DriftCheck.run(dir, result);

@@ -38,7 +38,7 @@ public final class GenerateMojo extends AbstractWsmemoryMojo {
         } catch (IOException e) {
             throw new MojoExecutionException("wsmemory: cannot write " + dir + ": " + e.getMessage(), e);
         }
-        String where = shown(ws, dir);
+        String where = shown(dir);
         getLog().info("wsmemory: " + result.stats().facts() + " facts; "
                 + (written.written().isEmpty() ? "memory up to date in " + where
                 : "wrote " + String.join(", ", written.written()) + " to " + where));

@@ -11,8 +11,11 @@ import java.util.List;
  */
 public final class DriftText {
 
-    /** How to bring the memory up to date, and how to overwrite blocks edited by hand, as the user types it. */
-    public record Fixes(String update, String force) {
+    /**
+     * How to bring the memory up to date and how to overwrite blocks edited by hand, as the user types them, and
+     * how the user names the fail-on setting ({@code --fail-on %s}, {@code -Dwsmemory.failOn=%s}).
+     */
+    public record Fixes(String update, String force, String failOnSetting) {
     }
 
     private static final String RED = "\u001b[31m";
@@ -108,7 +111,7 @@ public final class DriftText {
         }
         if (!r.fails(failOn)) {
             return "the memory in " + where + " is behind the code: " + s + "; none breaking, so the check passes"
-                    + " (--fail-on " + failOn.id() + "); run `" + fixes.update() + "` to bring it up to date";
+                    + " (" + String.format(fixes.failOnSetting(), failOn.id()) + "); run `" + fixes.update() + "` to bring it up to date";
         }
         boolean edited = r.memory().stream().anyMatch(p -> p.kind() == MemoryDrift.Kind.EDITED
                 || p.kind() == MemoryDrift.Kind.FILE_UNREADABLE);
