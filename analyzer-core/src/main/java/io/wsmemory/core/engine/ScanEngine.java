@@ -54,8 +54,16 @@ public final class ScanEngine {
     }
 
     public ScanResult scan(Path root) throws IOException {
+        return scan(root, ScanProgress.NONE);
+    }
+
+    /** A scan that tells {@code progress} how many of the listed files it has processed. */
+    public ScanResult scan(Path root, ScanProgress progress) throws IOException {
         long start = System.nanoTime();
         WalkResult walk = new RepoWalker(root, options.walk()).walk();
+        int total = walk.files().size();
+        AtomicInteger done = new AtomicInteger();
+        progress.filesDone(0, total);
         SourceSet sources = new SourceSet(walk.files(), options.parseBudgetMillis());
         ConcurrentLinkedQueue<Fact> facts = new ConcurrentLinkedQueue<>();
         ConcurrentLinkedQueue<SkippedFile> skipped = new ConcurrentLinkedQueue<>(walk.skipped());
@@ -82,7 +90,13 @@ public final class ScanEngine {
         try {
             List<Future<?>> work = new ArrayList<>();
             for (SourceFile file : walk.files()) {
-                work.add(pool.submit(() -> process(file, sources, context, skipped, partial, read, parsed)));
+                work.add(pool.submit(() -> {
+                    try {
+                        process(file, sources, context, skipped, partial, read, parsed);
+                    } finally {
+                        progress.filesDone(done.incrementAndGet(), total);
+                    }
+                }));
             }
             for (Future<?> f : work) {
                 f.get();
