@@ -337,6 +337,48 @@ public final class GoResolver {
         return identifier(name, use, 0, Ctx.NONE);
     }
 
+    /**
+     * The expression an identifier is bound to where it is read: the last assignment of a local before the use,
+     * or a package-level variable's initialiser (with the resolver of its file). Null for parameters, receivers and
+     * names bound without an expression.
+     */
+    public Located<SyntaxNode> definition(SyntaxNode id) {
+        SyntaxNode n = GoSyntax.unwrap(id);
+        if (n == null || !n.is("identifier")) {
+            return null;
+        }
+        String name = n.text();
+        for (SyntaxNode fn = GoSyntax.enclosingFunction(n); fn != null; fn = GoSyntax.enclosingFunction(fn)) {
+            SyntaxNode def = localDefinition(name, n, fn);
+            if (def != null) {
+                SyntaxNode e = definedExpression(def, name);
+                if (e == null && def.is("short_var_declaration")) {
+                    SyntaxNode r = def.field("right");
+                    e = r != null && r.namedChildCount() == 1 ? r.namedChild(0) : null;
+                }
+                return e == null ? null : new Located<>(e, this);
+            }
+            if (GoSyntax.parameterNames(fn).contains(name)) {
+                return null;
+            }
+        }
+        Located<GoFile.Binding> b = packageBinding(null, name);
+        return b == null || b.item().value() == null ? null : new Located<>(b.item().value(), b.scope());
+    }
+
+    /** True when an identifier names a parameter of a function around it. */
+    public boolean isParameter(SyntaxNode id) {
+        for (SyntaxNode fn = GoSyntax.enclosingFunction(id); fn != null; fn = GoSyntax.enclosingFunction(fn)) {
+            if (localDefinition(id.text(), id, fn) != null) {
+                return false;
+            }
+            if (GoSyntax.parameterNames(fn).contains(id.text())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private GoValue resolve(SyntaxNode expr, int depth, Ctx ctx) {
         SyntaxNode n = GoSyntax.unwrap(expr);
         String path = file.path();

@@ -1,0 +1,43 @@
+package io.wsmemory.detectors.go;
+
+import io.wsmemory.core.resolve.SourceSet;
+import io.wsmemory.core.resolve.go.GoFile;
+import io.wsmemory.core.resolve.go.GoResolver;
+import io.wsmemory.core.resolve.go.GoWorkspace;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** What the files of one scan share while a Go detector reads them: the workspace, route index, package roles. */
+public final class GoShared {
+
+    private final GoWorkspace workspace;
+    private final GoRoutes routes = new GoRoutes();
+    private final Map<String, String> roles = new ConcurrentHashMap<>();
+
+    public GoShared(SourceSet sources) {
+        this.workspace = GoWorkspace.of(sources);
+    }
+
+    public GoWorkspace workspace() {
+        return workspace;
+    }
+
+    public GoRoutes routes() {
+        return routes;
+    }
+
+    /** Client when the package of a file dials and never upgrades, else server. */
+    String packageRole(GoResolver r, List<String> serverMarkers, List<String> clientMarkers) {
+        return roles.computeIfAbsent(r.directory(), d -> {
+            boolean server = false;
+            boolean client = false;
+            for (GoFile f : workspace.packageFiles(d)) {
+                String text = f.parsed().file().text();
+                server |= serverMarkers.stream().anyMatch(text::contains);
+                client |= clientMarkers.stream().anyMatch(text::contains);
+            }
+            return client && !server ? "client" : "server";
+        });
+    }
+}

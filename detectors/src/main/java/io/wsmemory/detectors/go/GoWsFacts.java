@@ -1,0 +1,228 @@
+package io.wsmemory.detectors.go;
+
+import io.wsmemory.core.api.Confidence;
+import io.wsmemory.core.api.Evidence;
+import io.wsmemory.core.api.Fact;
+import io.wsmemory.core.api.Kinds;
+import io.wsmemory.core.api.RepoContext;
+import io.wsmemory.core.api.Source;
+import io.wsmemory.core.knowledge.LibraryDefaults;
+import io.wsmemory.core.knowledge.LibraryDefaults.Choice;
+import io.wsmemory.detectors.go.GoFindings.Opt;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns the findings of every Go file into facts once the whole repository is known: the declared version picks
+ * the defaults, settings the code never sets get the library's, and "no authentication" is said only when nothing
+ * in the repository checks a credential.
+ */
+public final class GoWsFacts {
+
+    private final String library;
+    private final List<GoFindings> all;
+    private final RepoContext ctx;
+    private final LibraryDefaults serverDefaults;
+    private final LibraryDefaults clientDefaults;
+
+    public GoWsFacts(String library, List<GoFindings> all, RepoContext ctx, LibraryDefaults serverDefaults,
+                     LibraryDefaults clientDefaults) {
+        this.library = library;
+        this.all = all;
+        this.ctx = ctx;
+        this.serverDefaults = serverDefaults;
+        this.clientDefaults = clientDefaults;
+    }
+
+    public void emit() {
+        boolean anyServer = all.stream().anyMatch(f -> !f.servers.isEmpty() || !f.upgrades.isEmpty());
+        boolean anyClient = all.stream().anyMatch(f -> !f.clients.isEmpty());
+        boolean anyUse = all.stream().anyMatch(f -> !f.libraries.isEmpty());
+        if (!anyUse) {
+            return;
+        }
+        for (GoFindings f : all) {
+            for (GoFindings.LibraryUse l : f.libraries) {
+                String role = !f.clients.isEmpty() && f.servers.isEmpty() && f.upgrades.isEmpty() || !anyServer
+                        ? anyClient || !anyServer ? "client" : "server" : "server";
+                if (!anyServer && !anyClient) {
+                    role = "server";
+                }
+                ctx.emit(Fact.of(Kinds.LIBRARY, library).value("unknown").library(library).evidence(l.at())
+                        .attr("role", role).attr("language", "go").attr("via", "import").build());
+            }
+        }
+        servers();
+        clients();
+        Set<String> setKeys = new java.util.HashSet<>();
+        for (GoFindings f : all) {
+            for (GoFindings.Setting s : f.settings) {
+                setKeys.add(s.key() + "/" + s.role());
+                ctx.emit(setting(s.key(), s.opt(), s.role()).attr("context", s.context()).build());
+            }
+            for (Evidence up : f.upgrades) {
+                ctx.emit(Fact.of(Kinds.TRANSPORT, "websocket").value("primary").library(library).evidence(up)
+                        .build());
+            }
+            for (GoFindings.Route rt : f.routes) {
+                ctx.emit(setting("path", rt.path(), "server").build());
+            }
+            for (GoFindings.Origin o : f.origins) {
+                ctx.emit(Fact.of(Kinds.ORIGIN, o.key()).value(o.opt().value()).library(library)
+                        .source(o.opt().source()).confidence(o.opt().confidence()).evidence(o.opt().evidence())
+                        .attr("role", "server").attr("variable", o.opt().variable()).build());
+            }
+        }
+        if (anyServer && !setKeys.contains("payload.max/server")) {
+            Evidence at = firstServer();
+            if (at != null) {
+                serverDefaults.lookup("payload.max", version(at.path())).ifPresent(c ->
+                        ctx.emit(defaulted(Kinds.SETTING, c, at, "server")));
+            }
+        }
+        auth();
+        serialization();
+    }
+
+    private Evidence firstServer() {
+        for (GoFindings f : all) {
+            if (!f.servers.isEmpty()) {
+                return f.servers.get(0).at();
+            }
+        }
+        for (GoFindings f : all) {
+            if (!f.upgrades.isEmpty()) {
+                return f.upgrades.get(0);
+            }
+        }
+        return null;
+    }
+
+    private void servers() {
+        for (GoFindings f : all) {
+            for (GoFindings.Server s : f.servers) {
+                String version = version(f.path);
+                for (Map.Entry<String, Opt> e : s.settings().entrySet()) {
+                    ctx.emit(setting(e.getKey(), e.getValue(), "server").build());
+                }
+                for (LibraryDefaults.Entry d : serverDefaults.entries()) {
+                    String kind = d.kind() == null ? Kinds.SETTING : d.kind();
+                    if (!kind.equals(Kinds.SETTING) || d.key().equals("payload.max")
+                            || s.settings().containsKey(d.key())) {
+                        continue;
+                    }
+                    serverDefaults.lookup(d.key(), kind, version).ifPresent(c ->
+                            ctx.emit(defaulted(kind, c, s.at(), "server")));
+                }
+                if (s.originKey() != null) {
+                    Opt o = s.origin();
+                    ctx.emit(Fact.of(Kinds.ORIGIN, s.originKey()).value(o.value()).library(library)
+                            .source(o.source()).confidence(o.confidence()).evidence(o.evidence())
+                            .attr("role", "server").attr("variable", o.variable()).build());
+                } else {
+                    for (LibraryDefaults.Entry d : serverDefaults.entries()) {
+                        if (Kinds.ORIGIN.equals(d.kind())) {
+                            serverDefaults.lookup(d.key(), Kinds.ORIGIN, version).ifPresent(c ->
+                                    ctx.emit(defaulted(Kinds.ORIGIN, c, s.at(), "server")));
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private void clients() {
+        for (GoFindings f : all) {
+            for (GoFindings.Client c : f.clients) {
+                String version = version(f.path);
+                for (Map.Entry<String, Opt> e : c.settings().entrySet()) {
+                    ctx.emit(setting(e.getKey(), e.getValue(), "client").build());
+                }
+                if (clientDefaults == null) {
+                    continue;
+                }
+                for (LibraryDefaults.Entry d : clientDefaults.entries()) {
+                    if (c.settings().containsKey(d.key())) {
+                        continue;
+                    }
+                    if (d.option() != null && d.option().startsWith("DefaultDialer.") && !c.defaultDialer()) {
+                        continue;
+                    }
+                    clientDefaults.lookup(d.key(), version).ifPresent(ch ->
+                            ctx.emit(defaulted(Kinds.SETTING, ch, c.at(), "client")));
+                }
+            }
+        }
+    }
+
+    private void auth() {
+        boolean anyAuth = false;
+        for (GoFindings f : all) {
+            for (GoFindings.Auth a : f.auths) {
+                anyAuth = true;
+                ctx.emit(Fact.of(Kinds.AUTH, a.mechanism()).value(a.phase()).library(library)
+                        .confidence(Confidence.MEDIUM).evidence(a.evidence()).attr("carrier", a.carrier()).build());
+            }
+        }
+        if (anyAuth) {
+            return;
+        }
+        for (GoFindings f : all) {
+            for (Evidence up : f.unauthenticated) {
+                ctx.emit(Fact.of(Kinds.AUTH, "none").value("none").library(library).source(Source.INFERRED)
+                        .confidence(Confidence.LOW).evidence(up)
+                        .attr("note", "nothing checks a credential before the upgrade").build());
+            }
+        }
+    }
+
+    private void serialization() {
+        boolean json = all.stream().anyMatch(f -> f.serializations.stream().anyMatch(s -> s.key().equals("json")));
+        Map<String, GoFindings.Serialization> first = new LinkedHashMap<>();
+        for (GoFindings f : all) {
+            for (GoFindings.Serialization s : f.serializations) {
+                if (json && s.key().equals("text")) {
+                    continue;
+                }
+                ctx.emit(Fact.of(Kinds.SERIALIZATION, s.key()).value(s.value()).library(library).evidence(s.at())
+                        .build());
+                first.putIfAbsent(s.key(), s);
+            }
+        }
+    }
+
+    public String version(String path) {
+        return ctx.library(library, path).map(Fact::value).orElse(null);
+    }
+
+    public Fact.Builder setting(String key, Opt v, String role) {
+        Fact.Builder b = Fact.of(Kinds.SETTING, key).value(v.value()).library(library).source(v.source())
+                .confidence(v.confidence()).evidence(v.evidence()).attr("role", role)
+                .attr("variable", v.variable());
+        if (v.unit() != null) {
+            b.unit(v.unit());
+        }
+        return b;
+    }
+
+    public Fact defaulted(String kind, Choice c, Evidence at, String role) {
+        Fact.Builder b = Fact.of(kind, c.entry().key()).value(c.value()).library(library).source(Source.DEFAULT)
+                .confidence(c.confidence()).evidence(at).attr("role", role).attr("default", c.basisLabel())
+                .attr("option", c.entry().option());
+        if (c.entry().unit() != null) {
+            b.unit(c.entry().unit());
+        }
+        return b.build();
+    }
+
+    public String library() {
+        return library;
+    }
+
+    public List<GoFindings> findings() {
+        return new ArrayList<>(all);
+    }
+}
