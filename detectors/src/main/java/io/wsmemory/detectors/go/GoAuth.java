@@ -85,14 +85,14 @@ public final class GoAuth {
 
     /** Checks in a function's body, only those that start before {@code before} (when given), and in its callees. */
     public static void scan(GoResolver r, SyntaxNode fn, SyntaxNode before, Result out) {
-        scan(r, fn, before, out, 0, new HashSet<>());
+        scan(r, fn, before, out, 0, new java.util.HashMap<>());
     }
 
     /** Checks in a middleware expression: a function reference, a call returning a handler, or a func literal. */
     public static void scanMiddleware(Located<SyntaxNode> mw, Result out) {
         GoResolver r = mw.scope();
         SyntaxNode e = GoSyntax.unwrap(mw.item());
-        Set<String> seen = new HashSet<>();
+        Map<String, Integer> seen = new java.util.HashMap<>();
         if (e.is("func_literal")) {
             scan(r, e, null, out, 1, seen);
             return;
@@ -115,10 +115,15 @@ public final class GoAuth {
         }
     }
 
-    private static void scan(GoResolver r, SyntaxNode fn, SyntaxNode before, Result out, int depth, Set<String> seen) {
-        if (fn == null || depth > MAX_DEPTH || !seen.add(r.path() + ":" + fn.startByte())) {
+    private static void scan(GoResolver r, SyntaxNode fn, SyntaxNode before, Result out, int depth, Map<String, Integer> seen) {
+        if (fn == null) {
             return;
         }
+        String key = r.path() + ":" + fn.startByte();
+        if (depth > MAX_DEPTH || seen.getOrDefault(key, Integer.MAX_VALUE) <= depth) {
+            return;
+        }
+        seen.put(key, depth);
         SyntaxNode body = fn.field("body");
         if (body == null) {
             return;
@@ -127,7 +132,7 @@ public final class GoAuth {
     }
 
     private static void scanCalls(GoResolver r, SyntaxNode node, SyntaxNode before, Result out, int depth,
-                                  Set<String> seen) {
+                                  Map<String, Integer> seen) {
         for (QueryMatch m : CALLS.matches(node)) {
             SyntaxNode call = m.node("call");
             if (before != null && call.startByte() >= before.startByte()) {
