@@ -14,6 +14,8 @@ public final class GoShared {
     private final GoWorkspace workspace;
     private final GoRoutes routes = new GoRoutes();
     private final Map<String, String> roles = new ConcurrentHashMap<>();
+    private final java.util.Set<String> claims = ConcurrentHashMap.newKeySet();
+    private final Map<String, List<io.wsmemory.core.parse.QueryMatch>> matches = new ConcurrentHashMap<>();
 
     public GoShared(SourceSet sources) {
         this.workspace = GoWorkspace.of(sources);
@@ -25,6 +27,19 @@ public final class GoShared {
 
     public GoRoutes routes() {
         return routes;
+    }
+
+    /** True the first time a key is claimed in this scan: work done once for the whole repository. */
+    public boolean claim(String key) {
+        return claims.add(key);
+    }
+
+    /** The matches of a query over a whole file, computed once per scan. */
+    public List<io.wsmemory.core.parse.QueryMatch> matches(GoFile g, io.wsmemory.core.parse.Query q) {
+        return matches.computeIfAbsent(q + ":" + g.path(), k -> {
+            io.wsmemory.core.parse.SyntaxTree t = g.parsed().tree();
+            return t == null ? List.of() : q.matches(t.root());
+        });
     }
 
     /** Client when the package of a file dials and never upgrades, else server. */

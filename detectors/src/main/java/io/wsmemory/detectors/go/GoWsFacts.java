@@ -85,6 +85,89 @@ public final class GoWsFacts {
         }
         auth();
         serialization();
+        events();
+        for (GoFindings f : all) {
+            for (GoFindings.Envelope e : f.envelopes) {
+                ctx.emit(Fact.of(Kinds.ENVELOPE, e.field()).value(e.role()).library(library)
+                        .confidence(Confidence.MEDIUM).evidence(e.at()).attr("type", e.type()).build());
+            }
+            for (GoFindings.Room rm : f.rooms) {
+                ctx.emit(Fact.of(Kinds.ROOM, rm.pattern()).value(rm.action()).library(library)
+                        .source(Source.INFERRED).confidence(Confidence.LOW).evidence(rm.at()).build());
+            }
+        }
+        if (anyServer) {
+            brokers();
+        }
+    }
+
+    private void events() {
+        Map<String, List<GoFindings.Event>> byName = new LinkedHashMap<>();
+        for (GoFindings f : all) {
+            for (GoFindings.Event e : f.events) {
+                byName.computeIfAbsent(e.name(), k -> new ArrayList<>()).add(e);
+            }
+        }
+        for (Map.Entry<String, List<GoFindings.Event>> e : byName.entrySet()) {
+            List<GoFindings.Event> es = e.getValue();
+            boolean in = es.stream().anyMatch(x -> x.direction().equals("in"));
+            boolean out = es.stream().anyMatch(x -> x.direction().equals("out"));
+            String direction = in && out ? "both" : in ? "in" : "out";
+            List<Evidence> ev = new ArrayList<>();
+            String payload = null;
+            String validation = null;
+            String code = null;
+            String type = null;
+            boolean unnamed = false;
+            for (GoFindings.Event x : es) {
+                if (x.at() != null && !ev.contains(x.at())) {
+                    ev.add(x.at());
+                }
+                payload = payload == null || payload.isEmpty() ? x.payload() : payload;
+                validation = validation == null ? x.validation() : validation;
+                code = code == null ? x.code() : code;
+                type = type == null ? x.type() : type;
+                unnamed |= x.unnamed();
+            }
+            ctx.emit(Fact.of(Kinds.EVENT, e.getKey()).value(direction).library(library)
+                    .source(unnamed ? Source.INFERRED : Source.EXPLICIT)
+                    .confidence(unnamed ? Confidence.LOW : Confidence.MEDIUM).evidence(ev)
+                    .attr("payload", payload).attr("validation", validation).attr("code", code)
+                    .attr("type", type).attr("unnamed", unnamed ? "true" : null).build());
+        }
+    }
+
+    private void brokers() {
+        Map<String, List<GoFindings.Broker>> byKey = new LinkedHashMap<>();
+        for (GoFindings f : all) {
+            for (GoFindings.Broker b : f.brokers) {
+                byKey.computeIfAbsent(b.key(), k -> new ArrayList<>()).add(b);
+            }
+        }
+        for (Map.Entry<String, List<GoFindings.Broker>> e : byKey.entrySet()) {
+            List<Evidence> ev = new ArrayList<>();
+            java.util.LinkedHashSet<String> channels = new java.util.LinkedHashSet<>();
+            Opt endpoint = null;
+            String pkg = null;
+            for (GoFindings.Broker b : e.getValue()) {
+                if (b.at() != null && !ev.contains(b.at())) {
+                    ev.add(b.at());
+                }
+                channels.addAll(b.channels());
+                if (endpoint == null && b.endpoint() != null) {
+                    endpoint = b.endpoint();
+                }
+                pkg = pkg == null ? b.pkg() : pkg;
+            }
+            if (endpoint != null) {
+                ev.addAll(endpoint.evidence());
+            }
+            ctx.emit(Fact.of(Kinds.BROKER, e.getKey()).value(endpoint == null ? "" : endpoint.value())
+                    .library(library).source(endpoint == null ? Source.EXPLICIT : endpoint.source())
+                    .confidence(Confidence.MEDIUM).evidence(ev)
+                    .attr("channels", channels.isEmpty() ? null : String.join(",", channels))
+                    .attr("package", pkg).attr("variable", endpoint == null ? null : endpoint.variable()).build());
+        }
     }
 
     private Evidence firstServer() {

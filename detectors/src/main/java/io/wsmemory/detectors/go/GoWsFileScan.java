@@ -33,6 +33,7 @@ public abstract class GoWsFileScan {
     protected final GoFile g;
     protected final GoFindings out;
     protected final GoShared shared;
+    private final List<GoMessages.Site> messageSites = new ArrayList<>();
 
     protected GoWsFileScan(ParsedFile parsed, GoShared shared) {
         this.parsed = parsed;
@@ -62,6 +63,35 @@ public abstract class GoWsFileScan {
 
     /** Text that shows a ping being sent ({@code PingMessage}, {@code .Ping(}). */
     protected abstract List<String> pingMarkers();
+
+    List<GoMessages.Site> messageSites() {
+        return messageSites;
+    }
+
+    /** A typed value read ({@code ReadJSON(&msg)}) or written ({@code WriteJSON(msg)}). */
+    protected void typedMessage(SyntaxNode call, SyntaxNode value, boolean read) {
+        messageSites.add(new GoMessages.Site(call, value, read, false));
+    }
+
+    /** Bytes read (the variable they land in) or written (the expression). */
+    protected void rawMessage(SyntaxNode call, SyntaxNode value, boolean read) {
+        messageSites.add(new GoMessages.Site(call, value, read, true));
+    }
+
+    /** The variable the n-th result of a call is assigned to ({@code _, data, err := c.ReadMessage()}). */
+    protected static SyntaxNode assignedResult(SyntaxNode call, int index) {
+        SyntaxNode list = call.parent();
+        SyntaxNode stmt = list == null ? null : list.parent();
+        if (stmt == null || !(stmt.is("short_var_declaration") || stmt.is("assignment_statement"))) {
+            return null;
+        }
+        SyntaxNode left = stmt.field("left");
+        if (left == null || index >= left.namedChildCount()) {
+            return null;
+        }
+        SyntaxNode n = left.namedChild(index);
+        return n != null && n.is("identifier") && !n.text().equals("_") ? n : null;
+    }
 
     public GoResolver resolver() {
         return r;

@@ -270,11 +270,23 @@ final class GorillaFileScan extends GoWsFileScan {
                 if (args.size() == 1) {
                     out.serializations.add(new GoFindings.Serialization("json", call.field("function").text(),
                             evidence(call)));
+                    typedMessage(call, args.get(0), method.equals("ReadJSON"));
+                }
+            }
+            case "ReadMessage" -> {
+                SyntaxNode data = assignedResult(call, 1);
+                if (data != null) {
+                    rawMessage(call, data, true);
                 }
             }
             case "WriteMessage", "NextWriter" -> {
                 if (!args.isEmpty()) {
                     frameType(call, args.get(0), args.size() > 1 ? args.get(1) : null);
+                    String t = args.get(0).text();
+                    if (method.equals("WriteMessage") && args.size() == 2 && !t.endsWith("PingMessage")
+                            && !t.endsWith("PongMessage") && !t.endsWith("CloseMessage")) {
+                        rawMessage(call, args.get(1), false);
+                    }
                 }
             }
             case "Dial", "DialContext" -> {

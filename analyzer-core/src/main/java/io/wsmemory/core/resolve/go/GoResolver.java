@@ -351,6 +351,13 @@ public final class GoResolver {
         for (SyntaxNode fn = GoSyntax.enclosingFunction(n); fn != null; fn = GoSyntax.enclosingFunction(fn)) {
             SyntaxNode def = localDefinition(name, n, fn);
             if (def != null) {
+                if (def.is("receive_statement")) {
+                    SyntaxNode right = def.field("right");
+                    SyntaxNode left = def.field("left");
+                    boolean first = left != null && left.namedChildCount() > 0
+                            && left.namedChild(0).text().equals(name);
+                    return right == null || !first ? null : new Located<>(right, this);
+                }
                 SyntaxNode e = definedExpression(def, name);
                 if (e == null && def.is("short_var_declaration")) {
                     SyntaxNode r = def.field("right");
