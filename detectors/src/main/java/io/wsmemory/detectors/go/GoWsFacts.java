@@ -145,6 +145,9 @@ public final class GoWsFacts {
             }
         }
         for (Map.Entry<String, List<GoFindings.Broker>> e : byKey.entrySet()) {
+            if (e.getValue().stream().allMatch(b -> b.endpoint() != null)) {
+                continue; // a client that never publishes or subscribes: a cache, not a broker
+            }
             List<Evidence> ev = new ArrayList<>();
             java.util.LinkedHashSet<String> channels = new java.util.LinkedHashSet<>();
             Opt endpoint = null;

@@ -51,6 +51,7 @@ public abstract class GoWsFileScan {
         }
         scanLibrary(tree.root());
         GoMessages.scan(this);
+        GoRooms.scan(this, "Conn");
         GoBrokers.scan(this);
         return out;
     }
@@ -58,7 +59,7 @@ public abstract class GoWsFileScan {
     /** The library's own constructions and calls. */
     protected abstract void scanLibrary(SyntaxNode root);
 
-    /** The import path the library is imported under in this file, or null. */
+    /** The import path of the library. */
     protected abstract String libraryImport();
 
     /** Text that shows a ping being sent ({@code PingMessage}, {@code .Ping(}). */
