@@ -56,6 +56,8 @@ final class GoMessages {
                 } else {
                     for (Located<SyntaxNode> x : unmarshalTargets(r, site.value(), site.call())) {
                         addType(uses, x.scope().typeOf(x.item()), true, x.scope().evidence(x.item()));
+                        s.findings().serializations.add(new GoFindings.Serialization("json", "json.Unmarshal",
+                                x.scope().evidence(x.item())));
                     }
                 }
             } else {
@@ -171,6 +173,7 @@ final class GoMessages {
         if (e.is("call_expression") && "Marshal".equals(GoSyntax.calleeName(e))) {
             List<SyntaxNode> a = GoSyntax.arguments(e);
             if (!a.isEmpty()) {
+                s.findings().serializations.add(new GoFindings.Serialization("json", "json.Marshal", r.evidence(e)));
                 outTypes(s, r, a.get(0), at, depth + 1, uses);
             }
             return;
@@ -203,10 +206,7 @@ final class GoMessages {
         }
         SyntaxNode d = GoSyntax.unwrap(def.item());
         if (d.is("call_expression") && d.text().contains("Marshal(")) {
-            List<SyntaxNode> a = GoSyntax.arguments(d);
-            if (!a.isEmpty()) {
-                outTypes(s, def.scope(), a.get(0), at, depth + 1, uses);
-            }
+            outTypes(s, def.scope(), d, at, depth, uses);
         } else if (d.is("unary_expression") && d.field("operator") != null
                 && d.field("operator").text().equals("<-")) {
             String channel = lastName(d.field("operand"));

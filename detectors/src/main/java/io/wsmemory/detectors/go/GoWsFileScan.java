@@ -232,6 +232,7 @@ public abstract class GoWsFileScan {
             out.routes.add(new GoFindings.Route(new Opt(reg.path(), null, pv.source(), pv.confidence(),
                     pv.variable(), List.copyOf(ev)), at));
         }
+        sendQueue(call);
         SyntaxNode handler = call.ancestor("func_literal");
         SyntaxNode decl = GoSyntax.enclosingDeclaration(call);
         SyntaxNode scope = handler != null && decl != null && decl.encloses(handler) && isRouteArgument(handler)
@@ -253,6 +254,27 @@ public abstract class GoWsFileScan {
         if (!found && !regs.isEmpty() && !anyMiddleware && GoAuth.mentionsNothing(scope)) {
             out.unauthenticated.add(up);
         }
+    }
+
+    /** {@code &Client{conn: conn, send: make(chan []byte, 256)}} in the handler: the per-client send queue. */
+    private void sendQueue(SyntaxNode upgrade) {
+        SyntaxNode decl = GoSyntax.enclosingFunction(upgrade);
+        if (decl == null) {
+            return;
+        }
+        decl.walk(x -> !x.is("func_literal") || x.equals(decl), x -> {
+            if (x.is("call_expression") && "make".equals(GoSyntax.calleeName(x))) {
+                List<SyntaxNode> a = GoSyntax.arguments(x);
+                SyntaxNode el = x.parent();
+                if (a.size() == 2 && a.get(0).is("channel_type") && el != null && el.is("literal_element")) {
+                    GoValue n = r.resolve(a.get(1));
+                    if (n.is(GoValue.Kind.NUMBER) && !n.isDuration()) {
+                        out.settings.add(new GoFindings.Setting("send.queue", Opt.of(n, "messages", evidence(x))
+                                .withConfidence(Confidence.LOW), "server", null));
+                    }
+                }
+            }
+        });
     }
 
     private static boolean isRouteArgument(SyntaxNode lit) {
