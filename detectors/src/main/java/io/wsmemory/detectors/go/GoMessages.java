@@ -398,8 +398,12 @@ final class GoMessages {
                             continue;
                         }
                         SyntaxNode values = c.field("value");
+                        String[] payload = payloadInCase(r, c);
+                        if (payload == null) {
+                            payload = fieldsUsed(c, m.node("switch.operand").text(), t, disc);
+                        }
                         for (SyntaxNode v : values == null ? List.<SyntaxNode>of() : values.namedChildren()) {
-                            found += event(s, r, v, "in", t, payloadInCase(r, c));
+                            found += event(s, r, v, "in", t, payload);
                         }
                     }
                 } else if (m.has("cmp") && m.text("cmp.field").equals(disc.name())
@@ -484,6 +488,24 @@ final class GoMessages {
         s.findings().events.add(new GoFindings.Event(name, direction, at, payload == null ? null : payload[0], false,
                 code, payload == null || direction.equals("out") ? null : payload[1], t.name()));
         return 1;
+    }
+
+    /** The envelope fields a case reads ({@code in.Room}, {@code in.Text}): the payload of that event. */
+    private static String[] fieldsUsed(SyntaxNode clause, String operand, GoType t, GoType.Field disc) {
+        List<GoType.Field> used = new ArrayList<>();
+        Pattern p = Pattern.compile("(?<![A-Za-z0-9_.])" + Pattern.quote(operand) + "\\.([A-Z][A-Za-z0-9_]*)");
+        java.util.regex.Matcher m = p.matcher(clause.text());
+        while (m.find()) {
+            GoType.Field f = t.field(m.group(1));
+            if (f != null && !f.name().equals(disc.name())
+                    && used.stream().noneMatch(u -> u.name().equals(f.name()))) {
+                used.add(f);
+            }
+        }
+        if (used.isEmpty()) {
+            return null;
+        }
+        return new String[] {payload(used), validation(used)};
     }
 
     /** {@code json.Unmarshal(msg.Data, &req)} inside a case: the payload is req's type. */

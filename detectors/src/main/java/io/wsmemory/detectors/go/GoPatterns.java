@@ -108,7 +108,9 @@ public final class GoPatterns {
             return "{" + n.text() + "}";
         }
         if (n.is("selector_expression")) {
-            return "{" + n.field("field").text() + "}";
+            String f = n.field("field").text();
+            return "{" + (f.length() > 1 && Character.isUpperCase(f.charAt(0)) && Character.isLowerCase(f.charAt(1))
+                    ? Character.toLowerCase(f.charAt(0)) + f.substring(1) : f) + "}";
         }
         if (n.is("call_expression")) {
             String name = GoSyntax.calleeName(n);

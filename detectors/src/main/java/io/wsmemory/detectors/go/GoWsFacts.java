@@ -265,18 +265,27 @@ public final class GoWsFacts {
         }
     }
 
+    /** One fact per format, with every place that shows it; text frames carrying JSON are JSON. */
     private void serialization() {
         boolean json = all.stream().anyMatch(f -> f.serializations.stream().anyMatch(s -> s.key().equals("json")));
-        Map<String, GoFindings.Serialization> first = new LinkedHashMap<>();
+        Map<String, List<GoFindings.Serialization>> byKey = new LinkedHashMap<>();
         for (GoFindings f : all) {
             for (GoFindings.Serialization s : f.serializations) {
                 if (json && s.key().equals("text")) {
                     continue;
                 }
-                ctx.emit(Fact.of(Kinds.SERIALIZATION, s.key()).value(s.value()).library(library).evidence(s.at())
-                        .build());
-                first.putIfAbsent(s.key(), s);
+                byKey.computeIfAbsent(s.key(), k -> new ArrayList<>()).add(s);
             }
+        }
+        for (Map.Entry<String, List<GoFindings.Serialization>> e : byKey.entrySet()) {
+            List<Evidence> ev = new ArrayList<>();
+            for (GoFindings.Serialization s : e.getValue()) {
+                if (!ev.contains(s.at())) {
+                    ev.add(s.at());
+                }
+            }
+            ctx.emit(Fact.of(Kinds.SERIALIZATION, e.getKey()).value(e.getValue().get(0).value()).library(library)
+                    .evidence(ev).build());
         }
     }
 
