@@ -278,6 +278,10 @@ public final class GoAuth {
 
     /** True when a function's text mentions nothing that looks like authentication. */
     public static boolean mentionsNothing(SyntaxNode fn) {
-        return fn == null || !AUTH_WORDS.matcher(fn.text()).find();
+        if (fn == null) {
+            return true;
+        }
+        String code = fn.text().replaceAll("(?s)/\\*.*?\\*/", " ").replaceAll("//[^\n]*", " ");
+        return !AUTH_WORDS.matcher(code).find();
     }
 }

@@ -43,7 +43,7 @@ final class GoRooms {
         for (GoResolver p : pkg) {
             for (Map.Entry<String, SyntaxNode> t : p.goFile().types().entrySet()) {
                 SyntaxNode def = t.getValue().field("type");
-                if (def != null && def.is("struct_type") && def.text().contains(conn)) {
+                if (def != null && def.is("struct_type") && holdsConnection(def, conn)) {
                     clients.add(t.getKey());
                 }
             }
@@ -128,6 +128,19 @@ final class GoRooms {
             s.findings().rooms.add(new GoFindings.Room(pattern, broadcast != null ? "broadcast" : "join",
                     broadcast != null ? broadcast : join));
         }
+    }
+
+    /** A struct with a field of the connection type itself (not a map or slice of them). */
+    private static boolean holdsConnection(SyntaxNode struct, String conn) {
+        for (SyntaxNode list : struct.namedChildren()) {
+            for (SyntaxNode fd : list.namedChildren()) {
+                SyntaxNode type = fd.is("field_declaration") ? fd.field("type") : null;
+                if (type != null && type.text().replace("*", "").strip().equals(conn)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static boolean isAssigned(SyntaxNode idx) {

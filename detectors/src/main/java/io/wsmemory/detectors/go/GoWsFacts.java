@@ -153,13 +153,16 @@ public final class GoWsFacts {
             Opt endpoint = null;
             String pkg = null;
             for (GoFindings.Broker b : e.getValue()) {
+                if (endpoint == null && b.endpoint() != null) {
+                    endpoint = b.endpoint();
+                    ev.add(b.at());
+                }
+            }
+            for (GoFindings.Broker b : e.getValue()) {
                 if (b.at() != null && !ev.contains(b.at())) {
                     ev.add(b.at());
                 }
                 channels.addAll(b.channels());
-                if (endpoint == null && b.endpoint() != null) {
-                    endpoint = b.endpoint();
-                }
                 pkg = pkg == null ? b.pkg() : pkg;
             }
             if (endpoint != null) {

@@ -1346,7 +1346,7 @@ public final class GoResolver {
         }
         SyntaxNode ret = singleReturn(fn);
         if (ret == null) {
-            return GoValue.unknown(call, path);
+            return envFunction(fn, call, path, depth);
         }
         Map<String, Arg> bound = new HashMap<>();
         for (int i = 0; i < params.size() && i < args.size(); i++) {
@@ -1354,6 +1354,45 @@ public final class GoResolver {
         }
         GoValue v = resolve(ret, depth + 1, new Ctx(null, new Frame(fn, bound, ctx.frame())));
         return v.through(evidence(ret));
+    }
+
+    /**
+     * A function that reads one environment variable and otherwise returns a default as its last statement:
+     * {@code func port() string { if p := os.Getenv("PORT"); p != "" { return p }; return "8080" }}.
+     */
+    private GoValue envFunction(SyntaxNode fn, SyntaxNode call, String path, int depth) {
+        SyntaxNode body = fn.field("body");
+        List<SyntaxNode> stmts = GoSyntax.statements(body);
+        if (stmts.isEmpty() || !stmts.get(stmts.size() - 1).is("return_statement")) {
+            return GoValue.unknown(call, path);
+        }
+        List<SyntaxNode> reads = new ArrayList<>();
+        body.walk(x -> !x.is("func_literal"), x -> {
+            if (x.is("call_expression")) {
+                String name = GoSyntax.calleeName(x);
+                SyntaxNode op = GoSyntax.calleeOperand(x);
+                if (op != null && op.text().equals("os") && ("Getenv".equals(name) || "LookupEnv".equals(name))) {
+                    reads.add(x);
+                }
+            }
+        });
+        if (reads.size() != 1) {
+            return GoValue.unknown(call, path);
+        }
+        GoValue env = resolve(reads.get(0), depth + 1, Ctx.NONE);
+        SyntaxNode last = stmts.get(stmts.size() - 1).namedChild(0);
+        SyntaxNode first = last == null ? null : last.is("expression_list") ? last.namedChild(0) : last;
+        if (!env.is(GoValue.Kind.ENV) || first == null) {
+            return GoValue.unknown(call, path);
+        }
+        GoValue fallback = resolve(first, depth + 1, Ctx.NONE);
+        String type = resultType(fn);
+        if (type != null) {
+            fallback = coerce(fallback, type);
+        }
+        GoValue out = GoValue.env(env.variable(), fallback.isLiteral() ? fallback : null, call, path)
+                .through(evidence(fn)).throughAll(fallback.via());
+        return type != null && !fallback.isLiteral() ? out.typed(type) : out;
     }
 
     private static boolean returnsParameter(SyntaxNode body, String param) {

@@ -132,7 +132,15 @@ class GoResolverTest {
                 	return d
                 }
 
+                func port() string {
+                	if p := os.Getenv("PORT"); p != "" {
+                		return p
+                	}
+                	return "8080"
+                }
+
                 func main() {
+                	probe(port())
                 	ping := os.Getenv("PING_INTERVAL")
                 	if ping == "" {
                 		ping = "30s"
@@ -146,10 +154,10 @@ class GoResolverTest {
                 	probe(os.Getenv("SECRET"))
                 }
                 """);
-        assertThat(texts(v)).containsExactly("30000", "/ws", "100", "60000", "");
+        assertThat(texts(v)).containsExactly("8080", "30000", "/ws", "100", "60000", "");
         assertThat(v).allMatch(x -> x.source() == Source.ENV);
-        assertThat(v.stream().map(GoValue::variable).toList()).containsExactly("PING_INTERVAL", "WS_PATH", "MAX_CONN",
-                "PONG_WAIT", "SECRET");
+        assertThat(v.stream().map(GoValue::variable).toList()).containsExactly("PORT", "PING_INTERVAL", "WS_PATH",
+                "MAX_CONN", "PONG_WAIT", "SECRET");
     }
 
     @Test
