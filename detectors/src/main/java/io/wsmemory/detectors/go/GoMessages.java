@@ -419,7 +419,8 @@ final class GoMessages {
                         SyntaxNode keyNode = h.getValue().keyNode();
                         SyntaxNode key = keyNode == null ? null : GoSyntax.unwrap(keyNode.field("key"));
                         if (key != null) {
-                            found += event(s, resolverOf(r, handlers), key, "in", t, null);
+                            found += event(s, resolverOf(r, handlers), key, "in", t,
+                                    handlerPayload(h.getValue().value(), t, disc));
                         }
                     }
                 }
@@ -488,6 +489,26 @@ final class GoMessages {
         s.findings().events.add(new GoFindings.Event(name, direction, at, payload == null ? null : payload[0], false,
                 code, payload == null || direction.equals("out") ? null : payload[1], t.name()));
         return 1;
+    }
+
+    /** The envelope fields a handler function reads from its parameter of the message type. */
+    private static String[] handlerPayload(GoValue handler, GoType t, GoType.Field disc) {
+        if (!handler.is(GoValue.Kind.FUNCTION) || handler.node() == null) {
+            return null;
+        }
+        SyntaxNode fn = handler.node();
+        SyntaxNode params = fn.field("parameters");
+        SyntaxNode body = fn.field("body");
+        if (params == null || body == null) {
+            return null;
+        }
+        for (String p : GoSyntax.parameterNames(fn)) {
+            SyntaxNode type = GoSyntax.parameterType(fn, p);
+            if (type != null && t.name().equals(GoSyntax.typeName(type))) {
+                return fieldsUsed(body, p, t, disc);
+            }
+        }
+        return null;
     }
 
     /** The envelope fields a case reads ({@code in.Room}, {@code in.Text}): the payload of that event. */
