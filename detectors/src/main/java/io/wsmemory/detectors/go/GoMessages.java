@@ -481,7 +481,7 @@ final class GoMessages {
             code = v.text();
             name = n.is("identifier") ? n.text() : n.is("selector_expression") ? n.field("field").text() : code;
         } else {
-            return 0;
+            return eventsThroughParameter(s, r, valueNode, direction, t, payload);
         }
         if (name.isEmpty()) {
             return 0;
@@ -489,6 +489,39 @@ final class GoMessages {
         s.findings().events.add(new GoFindings.Event(name, direction, at, payload == null ? null : payload[0], false,
                 code, payload == null || direction.equals("out") ? null : payload[1], t.name()));
         return 1;
+    }
+
+    /**
+     * A discriminator set from a parameter ({@code func newMessage(event string) *message { return
+     * &message{Event: event} }}): one event per value its callers pass.
+     */
+    private static int eventsThroughParameter(GoWsFileScan s, GoResolver r, SyntaxNode valueNode, String direction,
+                                              GoType t, String[] payload) {
+        SyntaxNode n = GoSyntax.unwrap(valueNode);
+        if (n == null || !n.is("identifier") || !r.isParameter(n)) {
+            return 0;
+        }
+        SyntaxNode fn = GoSyntax.enclosingFunction(n);
+        if (fn == null || fn.is("func_literal")) {
+            return 0;
+        }
+        int idx = GoSyntax.parameterNames(fn).indexOf(n.text());
+        int found = 0;
+        List<GoResolver.CallSite> sites = r.callSites(fn);
+        if (idx < 0 || sites.size() > 20) {
+            return 0;
+        }
+        for (GoResolver.CallSite cs : sites) {
+            List<SyntaxNode> args = GoSyntax.arguments(cs.call());
+            if (idx < args.size()) {
+                SyntaxNode a = GoSyntax.unwrap(args.get(idx));
+                GoValue v = cs.scope().resolve(a);
+                if (v.is(GoValue.Kind.STRING) || v.is(GoValue.Kind.NUMBER)) {
+                    found += event(s, cs.scope(), a, direction, t, payload);
+                }
+            }
+        }
+        return found;
     }
 
     /** The envelope fields a handler function reads from its parameter of the message type. */

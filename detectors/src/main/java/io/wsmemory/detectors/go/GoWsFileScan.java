@@ -178,6 +178,10 @@ public abstract class GoWsFileScan {
                 continue;
             }
             SyntaxNode call = m.node("tick");
+            if (m.text("tick.fn").equals("After") && (call.ancestor("communication_case") == null
+                    || call.ancestor("for_statement") == null)) {
+                continue; // a one-off timeout, not a period
+            }
             SyntaxNode decl = GoSyntax.enclosingDeclaration(call);
             if (decl == null || !sendsPings(decl)) {
                 continue;
