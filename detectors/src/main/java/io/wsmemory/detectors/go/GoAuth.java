@@ -88,6 +88,36 @@ public final class GoAuth {
         scan(r, fn, before, out, 0, new java.util.HashMap<>());
     }
 
+    /** Checks in a function's body after {@code after} (a connection handler reading credentials), and in callees. */
+    public static void scanAfter(GoResolver r, SyntaxNode fn, SyntaxNode after, Result out) {
+        SyntaxNode body = fn == null ? null : fn.field("body");
+        if (body == null) {
+            return;
+        }
+        Map<String, Integer> seen = new java.util.HashMap<>();
+        seen.put(r.path() + ":" + fn.startByte(), 0);
+        for (QueryMatch m : CALLS.matches(body)) {
+            SyntaxNode call = m.node("call");
+            if (call.startByte() <= after.endByte()) {
+                continue;
+            }
+            Check c = classify(r, call, m.text("call.name"), m.node("call.operand"));
+            if (c != null) {
+                out.add(c);
+                continue;
+            }
+            SyntaxNode op = m.node("call.operand");
+            if (op != null && op.is("identifier") && r.goFile().importOf(op.text()) != null
+                    && r.workspace().dirOf(r.goFile().importOf(op.text()).path()) == null) {
+                continue;
+            }
+            Located<SyntaxNode> target = r.functionOf(call.field("function"));
+            if (target != null && !target.item().equals(fn)) {
+                scan(target.scope(), target.item(), null, out, 3, seen);
+            }
+        }
+    }
+
     /** Checks in a middleware expression: a function reference, a call returning a handler, or a func literal. */
     public static void scanMiddleware(Located<SyntaxNode> mw, Result out) {
         GoResolver r = mw.scope();

@@ -103,7 +103,10 @@ final class GoMessages {
         return n;
     }
 
-    /** The targets of {@code json.Unmarshal(data, &x)} for bytes read, in the function and one callee deep. */
+    /**
+     * The targets of {@code json.Unmarshal(data, &x)} or {@code json.NewDecoder(r).Decode(&x)} for what was read,
+     * in the function and one callee deep.
+     */
     private static List<Located<SyntaxNode>> unmarshalTargets(GoResolver r, SyntaxNode data, SyntaxNode call) {
         List<Located<SyntaxNode>> out = new ArrayList<>();
         SyntaxNode decl = GoSyntax.enclosingFunction(call);
@@ -111,13 +114,8 @@ final class GoMessages {
             return out;
         }
         String name = data.text();
-        for (QueryMatch m : Q.matches(decl)) {
-            if (m.has("json") && m.text("json.fn").equals("Unmarshal")) {
-                List<SyntaxNode> args = GoSyntax.arguments(m.node("json"));
-                if (args.size() == 2 && args.get(0).text().replaceAll("\\[\\]byte\\((.*)\\)", "$1").equals(name)) {
-                    out.add(new Located<>(strip(args.get(1)), r));
-                }
-            }
+        for (SyntaxNode target : decodes(decl, name)) {
+            out.add(new Located<>(target, r));
         }
         if (!out.isEmpty()) {
             return out;
@@ -131,19 +129,38 @@ final class GoMessages {
             List<SyntaxNode> args = GoSyntax.arguments(c);
             List<String> params = GoSyntax.parameterNames(fn.item());
             for (int i = 0; i < args.size() && i < params.size(); i++) {
-                if (!args.get(i).text().equals(name)) {
-                    continue;
-                }
-                for (QueryMatch m : Q.matches(fn.item())) {
-                    if (m.has("json") && m.text("json.fn").equals("Unmarshal")) {
-                        List<SyntaxNode> a = GoSyntax.arguments(m.node("json"));
-                        if (a.size() == 2 && a.get(0).text().equals(params.get(i))) {
-                            out.add(new Located<>(strip(a.get(1)), fn.scope()));
-                        }
+                if (args.get(i).text().equals(name)) {
+                    for (SyntaxNode target : decodes(fn.item(), params.get(i))) {
+                        out.add(new Located<>(target, fn.scope()));
                     }
                 }
             }
         }
+        return out;
+    }
+
+    /** What a function decodes a variable into: Unmarshal(v, &x), NewDecoder(v).Decode(&x). */
+    private static List<SyntaxNode> decodes(SyntaxNode fn, String var) {
+        List<SyntaxNode> out = new ArrayList<>();
+        fn.walk(x -> true, x -> {
+            if (!x.is("call_expression")) {
+                return;
+            }
+            String callee = GoSyntax.calleeName(x);
+            List<SyntaxNode> args = GoSyntax.arguments(x);
+            if ("Unmarshal".equals(callee) && args.size() == 2
+                    && args.get(0).text().replaceAll("\\[\\]byte\\((.*)\\)", "$1").equals(var)) {
+                out.add(strip(args.get(1)));
+            } else if ("Decode".equals(callee) && args.size() == 1) {
+                SyntaxNode op = GoSyntax.unwrap(GoSyntax.calleeOperand(x));
+                if (op != null && op.is("call_expression") && "NewDecoder".equals(GoSyntax.calleeName(op))) {
+                    List<SyntaxNode> a = GoSyntax.arguments(op);
+                    if (a.size() == 1 && a.get(0).text().equals(var)) {
+                        out.add(strip(args.get(0)));
+                    }
+                }
+            }
+        });
         return out;
     }
 
@@ -423,6 +440,9 @@ final class GoMessages {
                                     handlerPayload(h.getValue().value(), t, disc));
                         }
                     }
+                    if (handlers.fields().isEmpty()) {
+                        found += registry(s, r, m.node("index.operand"), t);
+                    }
                 }
             }
         }
@@ -481,7 +501,8 @@ final class GoMessages {
             code = v.text();
             name = n.is("identifier") ? n.text() : n.is("selector_expression") ? n.field("field").text() : code;
         } else {
-            return eventsThroughParameter(s, r, valueNode, direction, t, payload);
+            int viaMethods = eventsThroughMethods(s, r, valueNode, direction, t);
+            return viaMethods > 0 ? viaMethods : eventsThroughParameter(s, r, valueNode, direction, t, payload);
         }
         if (name.isEmpty()) {
             return 0;
@@ -489,6 +510,122 @@ final class GoMessages {
         s.findings().events.add(new GoFindings.Event(name, direction, at, payload == null ? null : payload[0], false,
                 code, payload == null || direction.equals("out") ? null : payload[1], t.name()));
         return 1;
+    }
+
+    /**
+     * Handlers registered into a map elsewhere: {@code provider[t] = create} inside {@code register(t, create)},
+     * called as {@code register("join", func() Event { return &Join{} })}: each key is an event in, with the
+     * fields of the type the factory returns as its payload.
+     */
+    private static int registry(GoWsFileScan s, GoResolver r, SyntaxNode mapExpr, GoType t) {
+        String name = lastName(mapExpr);
+        if (name == null) {
+            return 0;
+        }
+        int found = 0;
+        for (GoResolver p : r.packageScopes()) {
+            for (QueryMatch m : s.shared().matches(p.goFile(), Q)) {
+                if (!m.has("iset") || !name.equals(lastName(m.node("iset.map")))) {
+                    continue;
+                }
+                SyntaxNode key = GoSyntax.unwrap(m.node("iset.key"));
+                SyntaxNode value = GoSyntax.unwrap(m.node("iset.value"));
+                GoValue k = p.resolve(key);
+                if (k.is(GoValue.Kind.STRING)) {
+                    found += event(s, p, key, "in", t, factoryPayload(p, value));
+                } else if (key.is("identifier") && p.isParameter(key)) {
+                    SyntaxNode fn = GoSyntax.enclosingFunction(key);
+                    List<String> params = GoSyntax.parameterNames(fn);
+                    int ki = params.indexOf(key.text());
+                    int vi = value != null && value.is("identifier") ? params.indexOf(value.text()) : -1;
+                    for (GoResolver.CallSite cs : p.callSites(fn)) {
+                        List<SyntaxNode> args = GoSyntax.arguments(cs.call());
+                        if (ki < args.size()) {
+                            String[] payload = vi >= 0 && vi < args.size()
+                                    ? factoryPayload(cs.scope(), GoSyntax.unwrap(args.get(vi))) : null;
+                            found += event(s, cs.scope(), args.get(ki), "in", t, payload);
+                        }
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    /** {@code func() Event { return &Join{} }}: the fields of the struct a factory returns. */
+    private static String[] factoryPayload(GoResolver r, SyntaxNode factory) {
+        if (factory == null) {
+            return null;
+        }
+        SyntaxNode lit = factory;
+        if (factory.is("func_literal")) {
+            List<SyntaxNode> stmts = GoSyntax.statements(factory.field("body"));
+            if (stmts.size() != 1 || !stmts.get(0).is("return_statement")) {
+                return null;
+            }
+            SyntaxNode e = stmts.get(0).namedChild(0);
+            lit = e != null && e.is("expression_list") ? e.namedChild(0) : e;
+        }
+        GoType pt = lit == null ? null : r.typeOf(strip(lit));
+        if (pt == null || !pt.base().isStruct()) {
+            return null;
+        }
+        List<GoType.Field> fs = pt.base().fields();
+        return new String[] {payload(fs), validation(fs)};
+    }
+
+    /**
+     * A discriminator taken from an interface method ({@code Type: msg.Type()}): every method of that name in the
+     * interface's package that returns a string literal names an event, with its receiver's fields as payload.
+     */
+    private static int eventsThroughMethods(GoWsFileScan s, GoResolver r, SyntaxNode valueNode, String direction,
+                                            GoType t) {
+        SyntaxNode n = GoSyntax.unwrap(valueNode);
+        if (n == null || !n.is("call_expression") || !GoSyntax.arguments(n).isEmpty()) {
+            return 0;
+        }
+        String method = GoSyntax.calleeName(n);
+        SyntaxNode op = GoSyntax.calleeOperand(n);
+        if (method == null || op == null) {
+            return 0;
+        }
+        GoType it = r.typeOf(op);
+        GoResolver.Located<SyntaxNode> decl = it == null ? null : it.declaration();
+        if (decl == null) {
+            return 0;
+        }
+        SyntaxNode def = decl.item().field("type");
+        if (def == null || !def.is("interface_type")) {
+            return 0;
+        }
+        int found = 0;
+        for (GoResolver p : decl.scope().packageScopes()) {
+            for (io.wsmemory.core.resolve.go.GoFile.Func f : p.goFile().methods(method)) {
+                List<SyntaxNode> stmts = GoSyntax.statements(f.body());
+                if (stmts.size() != 1 || !stmts.get(0).is("return_statement")) {
+                    continue;
+                }
+                SyntaxNode e = stmts.get(0).namedChild(0);
+                SyntaxNode ret = e != null && e.is("expression_list") ? e.namedChild(0) : e;
+                GoValue v = ret == null ? null : p.resolve(ret);
+                if (v == null || !v.is(GoValue.Kind.STRING) || v.string().isEmpty()) {
+                    continue;
+                }
+                String[] payload = null;
+                GoResolver.Located<SyntaxNode> recv = f.receiver() == null ? null
+                        : p.typeDeclaration(null, f.receiver());
+                if (recv != null) {
+                    GoType rtype = recv.scope().typeAt(recv.item().field("name"));
+                    if (rtype != null && rtype.isStruct()) {
+                        payload = new String[] {payload(rtype.fields()), null};
+                    }
+                }
+                s.findings().events.add(new GoFindings.Event(v.string(), direction, p.evidence(ret),
+                        payload == null ? null : payload[0], false, null, null, t.name()));
+                found++;
+            }
+        }
+        return found;
     }
 
     /**

@@ -126,12 +126,33 @@ public final class GoOrigins {
             return new Policy("allow-list", new Opt("", null, Source.EXPLICIT, Confidence.MEDIUM, null,
                     List.copyOf(ev)), same);
         }
+        if (sameHost != null && delegates(fn.item())) {
+            // the host is compared, and some other check decides the rest: return conf.CheckOrigin(origin)
+            return new Policy("allow-list", new Opt("custom function", null, Source.EXPLICIT, Confidence.LOW, null,
+                    List.copyOf(ev)), same);
+        }
         if (sameHost != null) {
             return new Policy("same-origin", new Opt("", null, Source.EXPLICIT, Confidence.MEDIUM, null,
                     List.of(at, sameHost)), null);
         }
         return new Policy("allow-list", new Opt("custom function", null, Source.EXPLICIT, Confidence.LOW, null,
                 List.of(at)), null);
+    }
+
+    /** Some return of the function hands the decision to a call ({@code return conf.CheckOrigin(origin)}). */
+    private static boolean delegates(SyntaxNode fn) {
+        SyntaxNode body = fn.field("body");
+        boolean[] found = {false};
+        if (body != null) {
+            body.walk(x -> !x.is("func_literal") && !found[0], x -> {
+                if (x.is("return_statement")) {
+                    SyntaxNode e = x.namedChild(0);
+                    SyntaxNode first = e != null && e.is("expression_list") ? e.namedChild(0) : e;
+                    found[0] |= first != null && first.is("call_expression");
+                }
+            });
+        }
+        return found[0];
     }
 
     /** Every return of the function (not of nested literals) returns the literal true. */

@@ -255,6 +255,17 @@ public abstract class GoWsFileScan {
                 found |= emitAuth(res, mw.scope().evidence(mw.item()));
             }
         }
+        if (!found) {
+            GoAuth.Result after = new GoAuth.Result();
+            GoAuth.scanAfter(r, scope, call, after);
+            if (!after.isEmpty()) {
+                for (Map.Entry<String, List<Evidence>> e : after.mechanisms().entrySet()) {
+                    out.auths.add(new GoFindings.Auth(e.getKey(), "connection-handler", after.carriers(e.getKey()),
+                            List.copyOf(e.getValue())));
+                }
+                found = true;
+            }
+        }
         if (!found && !regs.isEmpty() && !anyMiddleware && GoAuth.mentionsNothing(scope)) {
             out.unauthenticated.add(up);
         }

@@ -273,7 +273,7 @@ final class GorillaFileScan extends GoWsFileScan {
                     typedMessage(call, args.get(0), method.equals("ReadJSON"));
                 }
             }
-            case "ReadMessage" -> {
+            case "ReadMessage", "NextReader" -> {
                 SyntaxNode data = assignedResult(call, 1);
                 if (data != null) {
                     rawMessage(call, data, true);

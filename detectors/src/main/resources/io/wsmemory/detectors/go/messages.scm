@@ -17,3 +17,6 @@
 (call_expression
   function: (selector_expression operand: (identifier) @json.pkg field: (field_identifier) @json.fn)
   (#any-of? @json.fn "Unmarshal" "Marshal" "MarshalIndent" "NewDecoder")) @json
+(assignment_statement
+  left: (expression_list (index_expression operand: (_) @iset.map index: (_) @iset.key))
+  right: (expression_list (_) @iset.value)) @iset
