@@ -231,6 +231,9 @@ final class GoMessages {
                 return;
             }
             for (GoResolver p : def.scope().packageScopes()) {
+                if (!p.goFile().mentions(channel + " <-")) {
+                    continue;
+                }
                 for (QueryMatch m : s.shared().matches(p.goFile(), Q)) {
                     if (m.has("send") && channel.equals(lastName(m.node("send.channel")))) {
                         outTypes(s, p, m.node("send.value"), at, depth + 1, uses);
@@ -407,6 +410,9 @@ final class GoMessages {
     private static int dispatch(GoWsFileScan s, List<GoResolver> scopes, GoType t, GoType.Field disc) {
         int found = 0;
         for (GoResolver r : scopes) {
+            if (!r.goFile().mentions("." + disc.name())) {
+                continue;
+            }
             for (QueryMatch m : s.shared().matches(r.goFile(), Q)) {
                 if (m.has("switch") && m.text("switch.field").equals(disc.name())
                         && sameType(r, m.node("switch.operand"), t)) {
@@ -458,6 +464,9 @@ final class GoMessages {
         int found = 0;
         String name = t.name();
         for (GoResolver r : scopes) {
+            if (!r.goFile().mentions(disc.name())) {
+                continue;
+            }
             for (QueryMatch m : s.shared().matches(r.goFile(), Q)) {
                 if (m.has("lit") && m.text("lit.type").equals(name)) {
                     for (SyntaxNode el : m.node("lit.body").namedChildren()) {
@@ -524,6 +533,9 @@ final class GoMessages {
         }
         int found = 0;
         for (GoResolver p : r.packageScopes()) {
+            if (!p.goFile().mentions(name + "[")) {
+                continue;
+            }
             for (QueryMatch m : s.shared().matches(p.goFile(), Q)) {
                 if (!m.has("iset") || !name.equals(lastName(m.node("iset.map")))) {
                     continue;

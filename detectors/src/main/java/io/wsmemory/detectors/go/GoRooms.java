@@ -70,6 +70,9 @@ final class GoRooms {
         }
         Map<String, String> registries = new LinkedHashMap<>(); // field name -> key type
         for (GoResolver p : pkg) {
+            if (!p.goFile().mentions("map[")) {
+                continue;
+            }
             for (QueryMatch m : s.shared().matches(p.goFile(), Q)) {
                 if (!m.has("field")) {
                     continue;
@@ -99,6 +102,9 @@ final class GoRooms {
             Evidence join = null;
             String pattern = null;
             for (GoResolver p : pkg) {
+                if (!p.goFile().mentions("." + reg.getKey() + "[")) {
+                    continue;
+                }
                 for (QueryMatch m : s.shared().matches(p.goFile(), Q)) {
                     if (!m.has("index") || !m.text("index.field").equals(reg.getKey())) {
                         continue;

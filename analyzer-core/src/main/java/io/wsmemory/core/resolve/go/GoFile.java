@@ -173,6 +173,9 @@ public final class GoFile {
 
     /** The calls of this file whose callee is named {@code name} ({@code name(...)} or {@code x.name(...)}). */
     public synchronized List<SyntaxNode> calls(String name) {
+        if (calls == null && !mentions(name)) {
+            return List.of();
+        }
         if (calls == null) {
             calls = new HashMap<>();
             SyntaxTree tree = file.tree();
@@ -187,6 +190,9 @@ public final class GoFile {
 
     /** The places this file sets a field named {@code name} (keyed element, {@code x.name = ...}, {@code &x.name}). */
     public synchronized List<FieldSite> fieldSites(String name) {
+        if (fieldSites == null && !mentions(name)) {
+            return List.of();
+        }
         if (fieldSites == null) {
             fieldSites = new HashMap<>();
             SyntaxTree tree = file.tree();
@@ -200,6 +206,15 @@ public final class GoFile {
             }
         }
         return fieldSites.getOrDefault(name, List.of());
+    }
+
+    /** A byte-level check before a whole-file query: does the file's text contain {@code text} at all. */
+    public boolean mentions(String text) {
+        try {
+            return file.file().contains(text);
+        } catch (RuntimeException e) {
+            return true;
+        }
     }
 
     private void readImport(SyntaxNode spec, SyntaxNode pathNode) {

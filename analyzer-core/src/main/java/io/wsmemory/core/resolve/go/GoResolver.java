@@ -1678,6 +1678,11 @@ public final class GoResolver {
         return typeOf(expr, 0);
     }
 
+    /** A type expression written in this file (a {@code type_identifier}, {@code *pkg.T}, ...) as a type. */
+    public GoType typeAt(SyntaxNode typeExpression) {
+        return typeExpression == null ? null : new GoType(typeExpression, this);
+    }
+
     private GoType typeOf(SyntaxNode expr, int depth) {
         SyntaxNode n = GoSyntax.unwrap(expr);
         if (n == null || depth > 10) {
