@@ -81,6 +81,9 @@ public final class GoOrigins {
                     String s = GoSyntax.stringValue(m.node("string"));
                     if (s != null && ORIGIN_LITERAL.matcher(s).matches() && !s.equalsIgnoreCase("origin")) {
                         origins.add(s);
+                        if (b != bodies.get(0)) {
+                            via.add(b.scope().evidence(m.node("string")));
+                        }
                     }
                 } else if (m.has("id") && env == null) {
                     GoValue p = provenance(b.scope(), m.node("id"), 0);

@@ -854,6 +854,9 @@ public final class GoResolver {
                 return GoValue.unknown(use, file.path());
             }
             GoValue v = s.scope().resolve(args.get(idx), depth + 2, Ctx.NONE).through(s.scope().evidence(s.call()));
+            if (v.is(GoValue.Kind.FUNCTION) && sites.size() == 1) {
+                return v; // a callback handed over at the only call: what it does is known
+            }
             if (!v.isKnown() || v.is(GoValue.Kind.STRUCT) || v.is(GoValue.Kind.SLICE)
                     || v.is(GoValue.Kind.FUNCTION)) {
                 return GoValue.unknown(use, file.path());
