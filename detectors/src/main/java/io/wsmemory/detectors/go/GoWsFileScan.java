@@ -186,6 +186,10 @@ public abstract class GoWsFileScan {
             if (decl == null || !sendsPings(decl)) {
                 continue;
             }
+            SyntaxNode paced = pacedCode(call, decl);
+            if (paced != null && !sendsPings(paced)) {
+                continue; // another timer of the function (a file poll, a flush)
+            }
             GoValue v = r.resolve(m.node("tick.period"));
             if (v.millis() == null) {
                 continue;
@@ -193,6 +197,39 @@ public abstract class GoWsFileScan {
             out.settings.add(new GoFindings.Setting("ping.interval", Opt.of(v, "ms", evidence(call)), role(call),
                     null));
         }
+    }
+
+    /**
+     * The code a timer paces: the select case that receives from {@code t.C} (or the body of {@code for range
+     * t.C}), or the case of {@code case <-time.After(d)}; null when it cannot be told.
+     */
+    private static SyntaxNode pacedCode(SyntaxNode timer, SyntaxNode decl) {
+        SyntaxNode comm = timer.ancestor("communication_case");
+        if (comm != null && decl.encloses(comm)) {
+            return comm;
+        }
+        SyntaxNode v = assignedResult(timer, 0);
+        if (v == null) {
+            return null;
+        }
+        String channel = v.text() + ".C";
+        SyntaxNode[] found = {null};
+        decl.walk(x -> found[0] == null, x -> {
+            if (x.is("communication_case")) {
+                SyntaxNode c = x.field("communication");
+                if (c != null && c.text().replaceAll("\\s", "").endsWith("<-" + channel)) {
+                    found[0] = x;
+                }
+            } else if (x.is("for_statement")) {
+                for (SyntaxNode k : x.namedChildren()) {
+                    if (k.is("range_clause") && k.field("right") != null
+                            && k.field("right").text().equals(channel)) {
+                        found[0] = x.field("body");
+                    }
+                }
+            }
+        });
+        return found[0];
     }
 
     private boolean sendsPings(SyntaxNode decl) {
