@@ -307,6 +307,30 @@ public final class GoAuth {
     }
 
     /** True when a function's text mentions nothing that looks like authentication. */
+    /** True when a function and the repository functions it calls directly mention nothing like authentication. */
+    public static boolean mentionsNothing(GoResolver r, SyntaxNode fn) {
+        if (!mentionsNothing(fn)) {
+            return false;
+        }
+        SyntaxNode body = fn == null ? null : fn.field("body");
+        if (body == null) {
+            return true;
+        }
+        int checked = 0;
+        for (QueryMatch m : CALLS.matches(body)) {
+            SyntaxNode op = m.node("call.operand");
+            if (op != null && op.is("identifier") && r.goFile().importOf(op.text()) != null) {
+                continue;
+            }
+            Located<SyntaxNode> target = r.functionOf(m.node("call").field("function"));
+            if (target != null && !target.item().equals(fn) && checked++ < 12
+                    && !mentionsNothing(target.item())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     public static boolean mentionsNothing(SyntaxNode fn) {
         if (fn == null) {
             return true;

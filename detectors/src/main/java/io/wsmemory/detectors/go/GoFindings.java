@@ -51,6 +51,10 @@ public final class GoFindings {
     public record Origin(String key, Opt opt) {
     }
 
+    /** A field set on a construction declared in another file of the package ({@code upgrader.CheckOrigin = ...}). */
+    public record Assignment(String varName, String key, Opt opt, String originKey, Opt sameHost) {
+    }
+
     public record Route(Opt path, Evidence at) {
     }
 
@@ -84,6 +88,7 @@ public final class GoFindings {
     public final List<Evidence> upgrades = new ArrayList<>();
     public final List<Route> routes = new ArrayList<>();
     public final List<Origin> origins = new ArrayList<>();
+    public final List<Assignment> assignments = new ArrayList<>();
     public final List<Auth> auths = new ArrayList<>();
     /** Upgrade sites with no authentication of any kind in front of them. */
     public final List<Evidence> unauthenticated = new ArrayList<>();
@@ -102,6 +107,6 @@ public final class GoFindings {
         return libraries.isEmpty() && servers.isEmpty() && clients.isEmpty() && settings.isEmpty()
                 && upgrades.isEmpty() && routes.isEmpty() && auths.isEmpty() && events.isEmpty()
                 && envelopes.isEmpty() && rooms.isEmpty() && brokers.isEmpty() && serializations.isEmpty()
-                && unauthenticated.isEmpty() && flags.isEmpty() && origins.isEmpty();
+                && unauthenticated.isEmpty() && flags.isEmpty() && origins.isEmpty() && assignments.isEmpty();
     }
 }

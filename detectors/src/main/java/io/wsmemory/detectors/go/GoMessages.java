@@ -350,7 +350,17 @@ final class GoMessages {
             found += constructions(s, scopes, t, disc);
         }
         if (found == 0) {
-            return; // a field named like a discriminator that nothing dispatches on or sets: not an envelope
+            // a field named like a discriminator that nothing dispatches on or sets: one message of that type
+            String payload = payload(fields);
+            for (boolean dirIn : new boolean[] {true, false}) {
+                if (dirIn ? !in : !out) {
+                    continue;
+                }
+                Evidence at = uses.stream().filter(u -> u.in() == dirIn).map(Use::at).findFirst().orElse(null);
+                f.events.add(new GoFindings.Event(typeName, dirIn ? "in" : "out", at, payload, true, null,
+                        dirIn ? validation(fields) : null, typeName));
+            }
+            return;
         }
         for (GoType.Field fd : fields) {
             String json = jsonName(fd);

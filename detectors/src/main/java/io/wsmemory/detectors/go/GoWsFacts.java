@@ -192,7 +192,8 @@ public final class GoWsFacts {
 
     private void servers() {
         for (GoFindings f : all) {
-            for (GoFindings.Server s : f.servers) {
+            for (GoFindings.Server original : f.servers) {
+                GoFindings.Server s = withAssignments(f, original);
                 String version = version(f.path);
                 for (Map.Entry<String, Opt> e : s.settings().entrySet()) {
                     ctx.emit(setting(e.getKey(), e.getValue(), "server").build());
@@ -221,6 +222,42 @@ public final class GoWsFacts {
                 }
             }
         }
+    }
+
+    /** Fields set on a construction from other files of its package. */
+    private GoFindings.Server withAssignments(GoFindings f, GoFindings.Server s) {
+        String dir = dirOf(f.path);
+        long serversInDir = all.stream().filter(x -> dirOf(x.path).equals(dir)).mapToLong(x -> x.servers.size()).sum();
+        Map<String, Opt> settings = new LinkedHashMap<>(s.settings());
+        Opt origin = s.origin();
+        String originKey = s.originKey();
+        for (GoFindings other : all) {
+            if (other == f || !dirOf(other.path).equals(dir)) {
+                continue;
+            }
+            for (GoFindings.Assignment a : other.assignments) {
+                if (!a.varName().equals(s.varName()) && !(serversInDir == 1)) {
+                    continue;
+                }
+                if (a.key().equals("origin")) {
+                    origin = a.opt();
+                    originKey = a.originKey();
+                    if (a.sameHost() != null) {
+                        ctx.emit(Fact.of(Kinds.ORIGIN, "same-origin").value("").library(library)
+                                .source(a.sameHost().source()).confidence(a.sameHost().confidence())
+                                .evidence(a.sameHost().evidence()).attr("role", "server").build());
+                    }
+                } else {
+                    settings.put(a.key(), a.opt());
+                }
+            }
+        }
+        return new GoFindings.Server(s.at(), settings, origin, originKey, s.varName());
+    }
+
+    private static String dirOf(String path) {
+        int slash = path.lastIndexOf('/');
+        return slash < 0 ? "" : path.substring(0, slash);
     }
 
     private void clients() {
@@ -258,6 +295,11 @@ public final class GoWsFacts {
         }
         if (anyAuth) {
             return;
+        }
+        boolean authMessage = all.stream().anyMatch(f -> f.events.stream().anyMatch(e -> e.direction().equals("in")
+                && e.name().matches("(?i).*(auth|login|token|identify|credential).*")));
+        if (authMessage) {
+            return; // credentials may travel in a message: not "no authentication"
         }
         for (GoFindings f : all) {
             for (Evidence up : f.unauthenticated) {

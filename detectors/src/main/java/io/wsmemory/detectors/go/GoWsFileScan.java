@@ -303,7 +303,7 @@ public abstract class GoWsFileScan {
                 found = true;
             }
         }
-        if (!found && !regs.isEmpty() && !anyMiddleware && GoAuth.mentionsNothing(scope)) {
+        if (!found && !regs.isEmpty() && !anyMiddleware && GoAuth.mentionsNothing(r, scope)) {
             out.unauthenticated.add(up);
         }
     }

@@ -29,7 +29,8 @@ public final class GorillaDetector implements Detector {
             "gorilla/websocket servers and clients in Go: settings, origins, routes, authentication, messages, rooms "
                     + "and brokers",
             Set.of(Language.GO), List.of(GorillaFileScan.IMPORT, "github.com/redis/go-redis", "github.com/go-redis/redis",
-                    "github.com/gomodule/redigo", "github.com/nats-io/nats.go"));
+                    "github.com/gomodule/redigo", "github.com/nats-io/nats.go", "CheckOrigin", "EnableCompression",
+                    "ReadBufferSize"));
     private static final LibraryDefaults SERVER_DEFAULTS =
             LibraryDefaults.load(GorillaDetector.class, "gorilla-defaults.json");
     private static final LibraryDefaults DIALER_DEFAULTS =

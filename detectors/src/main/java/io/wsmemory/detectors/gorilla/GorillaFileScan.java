@@ -71,6 +71,7 @@ final class GorillaFileScan extends GoWsFileScan {
     protected void scanLibrary(SyntaxNode root) {
         GoFile.Import imp = g.importMatching(IMPORT);
         if (imp == null || !imp.path().equals(IMPORT)) {
+            upgraderFieldsElsewhere(root);
             return;
         }
         alias = imp.alias();
@@ -163,6 +164,22 @@ final class GorillaFileScan extends GoWsFileScan {
         return null;
     }
 
+    /**
+     * A file of the package that does not import the library but sets a field of its Upgrader
+     * ({@code upgrader.CheckOrigin = ...} in main.go).
+     */
+    private void upgraderFieldsElsewhere(SyntaxNode root) {
+        for (QueryMatch m : QUERY.matches(root)) {
+            if (!m.has("set")) {
+                continue;
+            }
+            io.wsmemory.core.resolve.go.GoType t = r.typeOf(m.node("set.target"));
+            if (t != null && "Upgrader".equals(t.base().name()) && IMPORT.equals(t.base().importPath())) {
+                assigned(m);
+            }
+        }
+    }
+
     /** A field set after construction: {@code upgrader.CheckOrigin = func(...)}. */
     private void assigned(QueryMatch m) {
         String target = m.node("set.target").text();
@@ -174,14 +191,26 @@ final class GorillaFileScan extends GoWsFileScan {
                 server = s;
             }
         }
-        if (server == null) {
-            if (out.servers.size() != 1) {
-                return;
-            }
-            server = out.servers.get(0);
-        }
         String field = m.text("set.field");
         Evidence at = evidence(m.node("set"));
+        if (server == null && out.servers.size() == 1) {
+            server = out.servers.get(0);
+        }
+        if (server == null) {
+            // the construction is in another file of the package: applied when the scan finishes
+            if (field.equals("CheckOrigin")) {
+                GoOrigins.Policy p = GoOrigins.checkOrigin(r, m.node("set.value"), at);
+                if (p != null) {
+                    out.assignments.add(new GoFindings.Assignment(var, "origin", p.opt(), p.key(), p.sameHost()));
+                }
+            } else {
+                Opt o = setting(UPGRADER_FIELDS.get(field), r.resolve(m.node("set.value")), at);
+                if (o != null) {
+                    out.assignments.add(new GoFindings.Assignment(var, UPGRADER_FIELDS.get(field), o, null, null));
+                }
+            }
+            return;
+        }
         Map<String, Opt> settings = new LinkedHashMap<>(server.settings());
         Opt origin = server.origin();
         String originKey = server.originKey();
