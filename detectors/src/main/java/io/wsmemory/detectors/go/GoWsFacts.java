@@ -46,11 +46,8 @@ public final class GoWsFacts {
         }
         for (GoFindings f : all) {
             for (GoFindings.LibraryUse l : f.libraries) {
-                String role = !f.clients.isEmpty() && f.servers.isEmpty() && f.upgrades.isEmpty() || !anyServer
-                        ? anyClient || !anyServer ? "client" : "server" : "server";
-                if (!anyServer && !anyClient) {
-                    role = "server";
-                }
+                boolean clientFile = !f.clients.isEmpty() && f.servers.isEmpty() && f.upgrades.isEmpty();
+                String role = clientFile || !anyServer && anyClient ? "client" : "server";
                 ctx.emit(Fact.of(Kinds.LIBRARY, library).value("unknown").library(library).evidence(l.at())
                         .attr("role", role).attr("language", "go").attr("via", "import").build());
             }
