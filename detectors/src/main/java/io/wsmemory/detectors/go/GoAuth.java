@@ -232,6 +232,10 @@ public final class GoAuth {
                     if (cookie != null && cookie.toLowerCase(Locale.ROOT).contains("jwt")) {
                         return new Check("jwt", "cookie", at);
                     }
+                    if (cookie != null && !CREDENTIAL_NAME.matcher(cookie).matches()
+                            && !cookie.toLowerCase(Locale.ROOT).matches(".*(user|login|sess|sid|id).*")) {
+                        return null; // a preference cookie (theme, locale), not a credential
+                    }
                     return new Check("session-cookie", "cookie", at);
                 }
                 return null;
@@ -286,7 +290,7 @@ public final class GoAuth {
             return new Check("token", "header", at);
         }
         if (lower.equals("sec-websocket-protocol")) {
-            return null;
+            return new Check("token", "subprotocol", at);
         }
         if (lower.equals("cookie")) {
             return new Check("session-cookie", "cookie", at);
