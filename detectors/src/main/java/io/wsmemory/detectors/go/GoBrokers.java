@@ -14,7 +14,6 @@ import io.wsmemory.detectors.go.GoFindings.Opt;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -205,6 +204,6 @@ final class GoBrokers {
                 return first;
             }
         }
-        return first.toLowerCase(Locale.ROOT).equals(first) || first.contains(":") ? first : first;
+        return first;
     }
 }
