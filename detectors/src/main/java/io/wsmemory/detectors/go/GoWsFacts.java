@@ -188,12 +188,16 @@ public final class GoWsFacts {
     }
 
     private void servers() {
+        long count = all.stream().mapToLong(f -> f.servers.size()).sum();
         for (GoFindings f : all) {
             for (GoFindings.Server original : f.servers) {
                 GoFindings.Server s = withAssignments(f, original);
                 String version = version(f.path);
+                String context = count > 1 ? (s.varName() != null ? s.varName() + " " : "") + s.at().location()
+                        : null;
+                RepoContextWithAttr out = new RepoContextWithAttr(ctx, context);
                 for (Map.Entry<String, Opt> e : s.settings().entrySet()) {
-                    ctx.emit(setting(e.getKey(), e.getValue(), "server").build());
+                    out.emit(setting(e.getKey(), e.getValue(), "server").build());
                 }
                 for (LibraryDefaults.Entry d : serverDefaults.entries()) {
                     String kind = d.kind() == null ? Kinds.SETTING : d.kind();
@@ -202,22 +206,29 @@ public final class GoWsFacts {
                         continue;
                     }
                     serverDefaults.lookup(d.key(), kind, version).ifPresent(c ->
-                            ctx.emit(defaulted(kind, c, s.at(), "server")));
+                            out.emit(defaulted(kind, c, s.at(), "server")));
                 }
                 if (s.originKey() != null) {
                     Opt o = s.origin();
-                    ctx.emit(Fact.of(Kinds.ORIGIN, s.originKey()).value(o.value()).library(library)
+                    out.emit(Fact.of(Kinds.ORIGIN, s.originKey()).value(o.value()).library(library)
                             .source(o.source()).confidence(o.confidence()).evidence(o.evidence())
                             .attr("role", "server").attr("variable", o.variable()).build());
                 } else {
                     for (LibraryDefaults.Entry d : serverDefaults.entries()) {
                         if (Kinds.ORIGIN.equals(d.kind())) {
                             serverDefaults.lookup(d.key(), Kinds.ORIGIN, version).ifPresent(c ->
-                                    ctx.emit(defaulted(Kinds.ORIGIN, c, s.at(), "server")));
+                                    out.emit(defaulted(Kinds.ORIGIN, c, s.at(), "server")));
                         }
                     }
                 }
             }
+        }
+    }
+
+    /** Emits facts of one construction, naming it in {@code attrs.context} when the repository has several. */
+    private record RepoContextWithAttr(RepoContext ctx, String context) {
+        void emit(Fact f) {
+            ctx.emit(context == null ? f : f.toBuilder().attr("context", context).build());
         }
     }
 
