@@ -697,6 +697,11 @@ public final class PyResolver {
         return PyValue.unknown(n, path);
     }
 
+    /** A Django setting ({@code settings.NAME}) as the project's settings module defines it; unknown without one. */
+    public PyValue djangoSetting(String name) {
+        return DjangoSettings.value(this, name, 0);
+    }
+
     /** True when {@code name} is Django's settings object ({@code from django.conf import settings}). */
     public boolean isDjangoSettings(String name, SyntaxNode use) {
         if (use != null && enclosingBinding(name, use) != null) {
