@@ -248,9 +248,11 @@ final class ChannelsFacts {
         // channel-layer messages reach a method named after their type; what it sends the client is an event
         Set<OutMessage> used = new HashSet<>();
         Map<String, List<Evidence>> layerTypes = new TreeMap<>();
+        Map<String, List<String>> layerPayloads = new TreeMap<>();
         for (ChannelsFindings f : all) {
             for (LayerSend s : f.layerSends) {
                 layerTypes.computeIfAbsent(s.type(), k -> new ArrayList<>()).add(s.at());
+                layerPayloads.putIfAbsent(s.type(), s.payload());
             }
         }
         for (Map.Entry<String, List<Evidence>> t : layerTypes.entrySet()) {
@@ -269,7 +271,9 @@ final class ChannelsFacts {
                     a.out.addAll(t.getValue());
                     a.out.add(m.at());
                     if (a.outPayload == null) {
-                        a.outPayload = "{" + String.join(", ", m.keys()) + "}";
+                        List<String> keys = m.relaysLayerType() && m.keys().size() <= 1
+                                ? layerPayloads.get(t.getKey()) : m.keys();
+                        a.outPayload = "{" + String.join(", ", keys) + "}";
                     }
                     if (m.code() != null && a.code == null) {
                         a.code = m.code();

@@ -194,6 +194,8 @@ final class ConsumerScan {
         Map<String, List<io.wsmemory.core.resolve.python.PyFile.Local>> locals =
                 receive.r().pyFile().locals(receive.node());
         Map<String, PySchemas.Shape> models = new HashMap<>();
+        List<InEvent> modelEvents = new ArrayList<>(); // message classes that hold their own type constant
+        Map<String, Evidence> modelEnvelopeAt = new LinkedHashMap<>();
         for (Map.Entry<String, List<PyFile.Local>> e : locals.entrySet()) {
             for (PyFile.Local l : e.getValue()) {
                 SyntaxNode v = PySyntax.unwrap(l.value());
@@ -218,9 +220,10 @@ final class ConsumerScan {
                     for (PySchemas.Shape s : val.get().shapes()) {
                         PySchemas.Field lit = s.literalField();
                         if (lit != null) {
-                            out.add(new InEvent(lit.literal(), lit.name(), receive.r().evidence(s.node()),
-                                    names(s), s.describe(), String.join(",", s.required())));
-                            envelopeOnce(envelopes, lit.name(), receive.r().evidence(val.get().call()));
+                            modelEvents.add(new InEvent(lit.literal(), lit.name(),
+                                    receive.r().resolverFor(s.path()).evidence(s.node()), names(s), s.describe(),
+                                    String.join(",", s.required())));
+                            modelEnvelopeAt.putIfAbsent(lit.name(), receive.r().evidence(val.get().call()));
                         }
                     }
                     if (serialization[0] == null) {
@@ -292,6 +295,22 @@ final class ConsumerScan {
             getattrDispatch(w, discVars, byKey);
             dictDispatch(w, discVars, byKey);
         }
+        // methods reached by name (getattr, a dict of handlers) read the message through their first parameter
+        Set<SyntaxNode> read = new HashSet<>();
+        for (Work w : done) {
+            read.add(w.method().node());
+        }
+        for (List<Candidate> cs : byKey.values()) {
+            for (Candidate c : cs) {
+                Method m = c.method();
+                if (read.add(m.node())) {
+                    List<String> ps = PySyntax.parameterNames(m.node());
+                    if (ps.size() > 1) {
+                        reads.addAll(reads(m, Set.of(ps.get(1)), models));
+                    }
+                }
+            }
+        }
         for (Map.Entry<String, List<Candidate>> e : byKey.entrySet()) {
             String key = e.getKey();
             Set<String> distinct = new LinkedHashSet<>();
@@ -348,6 +367,12 @@ final class ConsumerScan {
                     }
                 }
                 out.add(new InEvent(c.value(), key, c.at(), payload, validation, required));
+            }
+        }
+        for (InEvent e : modelEvents) {
+            if (out.stream().noneMatch(x -> x.name().equals(e.name()))) {
+                out.add(e);
+                envelopeOnce(envelopes, e.discriminator(), modelEnvelopeAt.get(e.discriminator()));
             }
         }
     }
