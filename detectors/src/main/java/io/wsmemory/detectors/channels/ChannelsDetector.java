@@ -39,10 +39,18 @@ public final class ChannelsDetector implements Detector {
     @Override
     public boolean accepts(SourceFile file) {
         if (file.language() == Language.PYTHON) {
-            return file.containsAny(KEYWORDS);
+            return !isTest(file.path()) && file.containsAny(KEYWORDS);
         }
         return file.language() == Language.OTHER && ServerCommands.mayHold(file.fileName())
                 && file.containsAny(COMMAND_KEYWORDS);
+    }
+
+    /** Tests exercise the application; they do not define it. */
+    static boolean isTest(String path) {
+        String p = "/" + path;
+        String name = p.substring(p.lastIndexOf('/') + 1);
+        return p.contains("/tests/") || p.contains("/test/") || name.startsWith("test_") || name.endsWith("_test.py")
+                || name.equals("tests.py") || name.equals("conftest.py");
     }
 
     @Override

@@ -526,31 +526,62 @@ final class ChannelsFacts {
         LibraryDefaults.Version version = channels.map(f -> LibraryDefaults.Version.parse(f.value())).orElse(null);
         boolean runserverIsDaphne = apps.contains("daphne")
                 || apps.contains("channels") && (version == null || version.major() < 4);
-        boolean daphne = false;
+        Map<String, List<ServerRun>> byLibrary = new LinkedHashMap<>();
         for (ServerRun run : runs) {
-            switch (run.server()) {
-                case "daphne" -> {
-                    daphne = true;
-                    server(run, "daphne", DAPHNE, DAPHNE_OPTIONS, routerAt);
-                }
-                case "runserver" -> {
-                    if (runserverIsDaphne) {
-                        daphne = true;
-                        server(run, "daphne", DAPHNE, DAPHNE_OPTIONS, routerAt);
-                    }
-                }
-                case "uvicorn" -> server(run, "uvicorn", UVICORN, UVICORN_OPTIONS, routerAt);
-                default -> {
-                }
+            String library = switch (run.server()) {
+                case "daphne" -> "daphne";
+                case "runserver" -> runserverIsDaphne ? "daphne" : null;
+                case "uvicorn" -> "uvicorn";
+                default -> null;
+            };
+            if (library != null) {
+                byLibrary.computeIfAbsent(library, k -> new ArrayList<>()).add(run);
             }
         }
-        if (!daphne && runs.isEmpty() && apps.contains("daphne") && appsAt != null) {
-            server(new ServerRun("runserver", Map.of(), appsAt), "daphne", DAPHNE, DAPHNE_OPTIONS, routerAt);
+        if (runs.isEmpty() && apps.contains("daphne") && appsAt != null) {
+            byLibrary.put("daphne", List.of(new ServerRun("runserver", Map.of(), appsAt)));
+        }
+        for (Map.Entry<String, List<ServerRun>> e : byLibrary.entrySet()) {
+            boolean daphne = e.getKey().equals("daphne");
+            server(e.getValue(), e.getKey(), daphne ? DAPHNE : UVICORN, daphne ? DAPHNE_OPTIONS : UVICORN_OPTIONS,
+                    routerAt);
         }
     }
 
-    private void server(ServerRun run, String library, LibraryDefaults defaults, Map<String, String> keys,
+    private void server(List<ServerRun> runs, String library, LibraryDefaults defaults, Map<String, String> keys,
                         Evidence routerAt) {
+        Set<String> set = new HashSet<>();
+        for (ServerRun run : runs) {
+            set.addAll(explicitOptions(run, library, keys));
+        }
+        String version = ctx.library(library, runs.get(0).at().path()).map(Fact::value).orElse(null);
+        boolean onlyRunserver = runs.stream().allMatch(r -> r.server().equals("runserver"));
+        for (LibraryDefaults.Entry d : defaults.entries()) {
+            if (set.contains(d.key())) {
+                continue;
+            }
+            defaults.lookup(d.key(), version).ifPresent(c -> {
+                List<Evidence> ev = new ArrayList<>();
+                if (routerAt != null) {
+                    ev.add(routerAt);
+                }
+                for (ServerRun run : runs) {
+                    ev.add(run.at());
+                }
+                Fact.Builder b = Fact.of(Kinds.SETTING, d.key()).value(c.value()).library(library)
+                        .source(Source.DEFAULT).confidence(c.confidence()).evidence(ev).attr("role", "server")
+                        .attr("option", d.option()).attr("default", c.basisLabel())
+                        .attr("context", onlyRunserver ? "manage.py runserver" : null);
+                if (d.unit() != null) {
+                    b.unit(d.unit());
+                }
+                ctx.emit(b.build());
+            });
+        }
+    }
+
+    /** The options a command line sets; returns the keys it set. */
+    private Set<String> explicitOptions(ServerRun run, String library, Map<String, String> keys) {
         Set<String> set = new HashSet<>();
         for (Map.Entry<String, Opt> o : run.options().entrySet()) {
             String key = keys.get(o.getKey());
@@ -578,27 +609,7 @@ final class ChannelsFacts {
             }
             ctx.emit(b.build());
         }
-        String version = ctx.library(library, run.at().path()).map(Fact::value).orElse(null);
-        for (LibraryDefaults.Entry d : defaults.entries()) {
-            if (set.contains(d.key())) {
-                continue;
-            }
-            defaults.lookup(d.key(), version).ifPresent(c -> {
-                List<Evidence> ev = new ArrayList<>();
-                if (routerAt != null) {
-                    ev.add(routerAt);
-                }
-                ev.add(run.at());
-                Fact.Builder b = Fact.of(Kinds.SETTING, d.key()).value(c.value()).library(library)
-                        .source(Source.DEFAULT).confidence(c.confidence()).evidence(ev).attr("role", "server")
-                        .attr("option", d.option()).attr("default", c.basisLabel())
-                        .attr("context", run.server().equals("runserver") ? "manage.py runserver" : null);
-                if (d.unit() != null) {
-                    b.unit(d.unit());
-                }
-                ctx.emit(b.build());
-            });
-        }
+        return set;
     }
 
     /** Seconds as written (20, 2.5) to milliseconds; null when not a number. */

@@ -193,13 +193,26 @@ final class ChannelsFileScan {
         private void wrapper(PyResolver r, SyntaxNode n, String name, SyntaxNode inner, String prefix,
                              Map<String, Bound> params, int depth) {
             PyValue fn = r.resolve(n.field("function"));
-            if (fn.is(PyValue.Kind.FUNCTION) && fn.node() != null && fn.node().is("function_definition")) {
+            if (fn.is(PyValue.Kind.FUNCTION) && fn.node() != null
+                    && (fn.node().is("function_definition") || fn.node().is("lambda"))) {
                 PyResolver there = r.resolverFor(fn.path());
-                List<String> ps = PySyntax.parameterNames(fn.node());
+                List<String> ps = new ArrayList<>();
+                if (fn.node().is("lambda")) {
+                    SyntaxNode lp = fn.node().field("parameters");
+                    for (SyntaxNode p : lp == null ? List.<SyntaxNode>of() : lp.namedChildren()) {
+                        ps.add(p.is("identifier") ? p.text() : p.field("name") != null ? p.field("name").text() : "");
+                    }
+                } else {
+                    ps = PySyntax.parameterNames(fn.node());
+                }
                 List<SyntaxNode> args = PySyntax.positional(n);
                 Map<String, Bound> bound = new HashMap<>();
                 for (int i = 0; i < ps.size() && i < args.size(); i++) {
                     bound.put(ps.get(i), new Bound(r, args.get(i), params));
+                }
+                if (fn.node().is("lambda")) { // a lambda's body is its return value
+                    read(there, fn.node().field("body"), prefix, bound, depth + 1);
+                    return;
                 }
                 SyntaxNode body = fn.node().field("body");
                 for (SyntaxNode s : body == null ? List.<SyntaxNode>of() : body.namedChildren()) {

@@ -95,6 +95,10 @@ final class ConsumerScan {
     private final List<String> ancestors;
     private final Map<String, Method> methods = new LinkedHashMap<>();
     private final List<PyValue> chain = new ArrayList<>();
+    /** Variables bound to the inbound discriminator ({@code command = content.get("command")}), by name. */
+    private final Map<String, String> discriminatorVars = new HashMap<>();
+    /** The branches of the inbound dispatch: key, constant and block. */
+    private final Map<String, List<Candidate>> branches = new LinkedHashMap<>();
 
     ConsumerScan(PyResolver r, PyValue cls, List<String> ancestors) {
         this.r = r;
@@ -319,6 +323,12 @@ final class ConsumerScan {
             }
             if (!(DISCRIMINATORS.contains(key) || distinct.size() >= 2)) {
                 continue;
+            }
+            branches.put(key, e.getValue());
+            for (Map.Entry<String, String> dv : discVars.entrySet()) {
+                if (dv.getValue().equals(key)) {
+                    discriminatorVars.put(dv.getKey(), key);
+                }
             }
             Evidence envAt = null;
             for (Read rd : reads) {
@@ -785,6 +795,15 @@ final class ConsumerScan {
                         methodName);
             }
             SyntaxNode vn = PySyntax.unwrap(valueNode);
+            if (vn != null && vn.is("identifier") && k.equals(discriminatorVars.get(vn.text()))) {
+                // an echo of the received type inside the branch that handles it: {"type": message_type}
+                for (Candidate c : branches.getOrDefault(k, List.of())) {
+                    if (c.block() != null && c.block().encloses(call)) {
+                        return new OutMessage(k, c.value(), null, null, false, keys, r.evidence(call), keyAt,
+                                methodName);
+                    }
+                }
+            }
             if (vn != null && eventParam != null && k.equals("type") && vn.text().matches(
                     java.util.regex.Pattern.quote(eventParam) + "(\\[\\s*['\"]type['\"]\\s*]|\\.get\\(\\s*['\"]type['\"].*)")) {
                 return new OutMessage(k, null, null, null, true, keys, r.evidence(call), keyAt, methodName);

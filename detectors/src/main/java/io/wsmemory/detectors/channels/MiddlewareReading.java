@@ -23,6 +23,34 @@ final class MiddlewareReading {
     private MiddlewareReading() {
     }
 
+    /** Where the credential travels: every carrier the code reads, the first one read first. */
+    static String carriers(String lower, String first) {
+        java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>();
+        out.add(switch (first) {
+            case "query_string" -> "query";
+            case "cookies" -> "cookie";
+            case "subprotocols" -> "subprotocol";
+            default -> lower.contains("sec-websocket-protocol") ? "subprotocol"
+                    : lower.contains("authorization") ? "header"
+                    : lower.contains("b\"cookie\"") || lower.contains("b'cookie'") ? "cookie" : "header";
+        });
+        if (lower.contains("query_string")) {
+            out.add("query");
+        }
+        if (lower.contains("sec-websocket-protocol") || lower.contains("\"subprotocols\"")
+                || lower.contains("'subprotocols'")) {
+            out.add("subprotocol");
+        }
+        if (lower.contains("b\"authorization\"") || lower.contains("b'authorization'")) {
+            out.add("header");
+        }
+        if (lower.contains("b\"cookie\"") || lower.contains("b'cookie'") || lower.contains("\"cookies\"")
+                || lower.contains("'cookies'")) {
+            out.add("cookie");
+        }
+        return String.join(",", out);
+    }
+
     /** The authentication a middleware class performs, or null when it reads no credential. */
     static AuthUse auth(PyResolver r, PyValue cls, Evidence installedAt) {
         String text = cls.node().text();
@@ -32,16 +60,7 @@ final class MiddlewareReading {
         }
         String where = m.group(1) != null ? m.group(1) : m.group(2);
         String lower = text.toLowerCase(Locale.ROOT);
-        String carrier = switch (where) {
-            case "query_string" -> "query";
-            case "cookies" -> "cookie";
-            case "subprotocols" -> "subprotocol";
-            default -> lower.contains("sec-websocket-protocol") ? "subprotocol"
-                    : lower.contains("b\"cookie\"") || lower.contains("b'cookie'") ? "cookie" : "header";
-        };
-        if (where.equals("query_string") && (lower.contains("b\"authorization\"") || lower.contains("b'authorization'"))) {
-            carrier = "query"; // both are read; the query string comes first in the code
-        }
+        String carrier = carriers(lower, where);
         String mechanism = ConsumerScan.mechanism(r.parsed().file().text());
         Evidence at = r.parsed().evidence(cls.node().line() + ConsumerScan.newlines(text, m.start()));
         String name = cls.node().field("name") == null ? "middleware" : cls.node().field("name").text();
