@@ -551,7 +551,7 @@ final class PySocketIoFileScan {
                 }
             }
             case "init_app" -> {
-                if (role == Role.FLASK_SERVER) {
+                if (role == Role.FLASK_SERVER && !PySyntax.keywords(call).isEmpty()) { // options given late
                     out.servers.add(new PySioFindings.Server(FLASK, file.evidence(call), options(call)));
                     SyntaxNode mq = PySyntax.keyword(call, "message_queue");
                     if (mq != null) {
