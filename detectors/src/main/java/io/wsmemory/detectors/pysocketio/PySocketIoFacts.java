@@ -361,7 +361,7 @@ final class PySocketIoFacts {
                     validation = u.validation();
                     required = u.required();
                 }
-                if (namespace == null) {
+                if (namespace == null && !"?".equals(u.namespace())) {
                     namespace = u.namespace();
                 }
                 if (u.payload() != null) {

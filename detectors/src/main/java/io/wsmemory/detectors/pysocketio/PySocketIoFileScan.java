@@ -55,6 +55,8 @@ final class PySocketIoFileScan {
     private final PySioFindings out;
     private final boolean importsSio;
     private final boolean importsFlask;
+    /** Namespace classes registered in this file, by the class's dotted name. */
+    private final Map<String, String> registered = new LinkedHashMap<>();
 
     PySocketIoFileScan(ParsedFile file, SourceSet sources) {
         this.file = file;
@@ -425,7 +427,7 @@ final class PySocketIoFileScan {
 
     private void handler(Role role, String name, SyntaxNode fn, Evidence at, String namespace) {
         if (name.equals("connect") && side(role) == Side.SERVER) {
-            if (out.connectHandler == null) {
+            if (out.connectHandler == null && namespace == null) {
                 out.connectHandler = at;
             }
             connectAuth(role, fn);
@@ -547,6 +549,10 @@ final class PySocketIoFileScan {
                     PyValue nv = ns == null ? null : r.resolve(ns);
                     if (nv != null && nv.effective().is(PyValue.Kind.STRING)) {
                         out.namespaces.add(new PySioFindings.Namespace(nv.effective().string(), file.evidence(call)));
+                        PyValue cls = r.resolve(n.field("function"));
+                        if (cls.is(PyValue.Kind.CLASS)) {
+                            registered.put(cls.name(), nv.effective().string());
+                        }
                     }
                 }
             }
@@ -672,9 +678,13 @@ final class PySocketIoFileScan {
             if (role == Role.NONE) {
                 continue;
             }
+            PyValue cls = r.resolveName(e.getKey(), null);
+            // a class registered elsewhere serves a namespace this file does not name: "?" keeps it off "/"
+            String namespace = registered.getOrDefault(cls.name(), "?");
             for (Map.Entry<String, SyntaxNode> m : PyFile.methods(e.getValue()).entrySet()) {
                 if (m.getKey().startsWith("on_") && m.getKey().length() > 3) {
-                    handler(role, m.getKey().substring(3), m.getValue(), file.evidence(m.getValue()), null);
+                    handler(role, m.getKey().substring(3), m.getValue(), file.evidence(m.getValue()),
+                            namespace);
                 }
             }
         }
