@@ -99,6 +99,8 @@ final class ConsumerScan {
     private final Map<String, String> discriminatorVars = new HashMap<>();
     /** The branches of the inbound dispatch: key, constant and block. */
     private final Map<String, List<Candidate>> branches = new LinkedHashMap<>();
+    /** Replies a framework sends for the consumer (djangochannelsrestframework answers every action). */
+    private final List<OutMessage> replies = new ArrayList<>();
 
     ConsumerScan(PyResolver r, PyValue cls, List<String> ancestors) {
         this.r = r;
@@ -141,8 +143,8 @@ final class ConsumerScan {
         boolean json = ancestors.stream().anyMatch(a -> a.endsWith("JsonWebsocketConsumer")
                 || a.startsWith("djangochannelsrestframework."));
         String base = null;
-        for (String a : ancestors) {
-            if (a.startsWith("channels.") || a.startsWith("djangochannelsrestframework.")) {
+        for (String a : ancestors) { // the consumer class it extends, not a mixin
+            if ((a.startsWith("channels.") || a.startsWith("djangochannelsrestframework.")) && a.endsWith("Consumer")) {
                 base = a.substring(a.lastIndexOf('.') + 1);
                 break;
             }
@@ -157,7 +159,8 @@ final class ConsumerScan {
             serializationAt[0] = at;
         }
         inbound(json, inbound, envelopes, serialization, serializationAt);
-        List<OutMessage> outbound = outbound(inbound, serialization, serializationAt);
+        List<OutMessage> outbound = new ArrayList<>(outbound(inbound, serialization, serializationAt));
+        outbound.addAll(replies);
         Set<String> inKeys = new LinkedHashSet<>();
         for (InEvent e : inbound) {
             inKeys.add(e.discriminator());
@@ -180,8 +183,64 @@ final class ConsumerScan {
 
     // ---- inbound ---------------------------------------------------------------------------------------------
 
+    /** djangochannelsrestframework mixins and the actions they answer. */
+    private static final Map<String, String> DCRF_MIXINS = Map.of(
+            "ListModelMixin", "list", "RetrieveModelMixin", "retrieve", "CreateModelMixin", "create",
+            "UpdateModelMixin", "update", "PatchModelMixin", "patch", "DeleteModelMixin", "delete");
+
+    /**
+     * djangochannelsrestframework consumers answer {@code {"action": ..., "request_id": ...}} requests: each
+     * {@code @action()} method and each model mixin is a message both ways (the reply carries the same action).
+     */
+    private boolean dcrf(List<InEvent> out, List<Envelope> envelopes) {
+        if (ancestors.stream().noneMatch(a -> a.startsWith("djangochannelsrestframework."))) {
+            return false;
+        }
+        Evidence at = r.evidence(cls.node());
+        for (String a : ancestors) {
+            String simple = a.substring(a.lastIndexOf('.') + 1);
+            String action = DCRF_MIXINS.get(simple);
+            if (action != null && a.startsWith("djangochannelsrestframework.")) {
+                out.add(new InEvent(action, "action", at, List.of("action", "request_id"), null, null));
+            }
+            if (simple.equals("ObserverModelInstanceMixin")) {
+                out.add(new InEvent("subscribe_instance", "action", at, List.of("action", "request_id", "pk"), null,
+                        null));
+                out.add(new InEvent("unsubscribe_instance", "action", at, List.of("action", "request_id", "pk"),
+                        null, null));
+            }
+        }
+        for (Method m : methods.values()) {
+            for (SyntaxNode d : PySyntax.decorators(m.node())) {
+                String t = d.text();
+                if (t.equals("action") || t.startsWith("action(") || t.endsWith(".action")
+                        || t.contains(".action(")) {
+                    List<String> payload = new ArrayList<>(List.of("action", "request_id"));
+                    List<String> ps = PySyntax.parameterNames(m.node());
+                    for (int i = 1; i < ps.size(); i++) {
+                        if (!ps.get(i).equals("kwargs") && !ps.get(i).equals("args")) {
+                            payload.add(ps.get(i));
+                        }
+                    }
+                    out.add(new InEvent(m.name(), "action", m.r().evidence(m.node()), payload, null, null));
+                }
+            }
+        }
+        if (!out.isEmpty()) {
+            envelopeOnce(envelopes, "action", at);
+        }
+        for (InEvent e : out) { // every action is answered with the same action and its request_id
+            replies.add(new OutMessage("action", e.name(), null, null, false,
+                    List.of("action", "errors", "response_status", "request_id", "data"), e.at(), null, null));
+        }
+        return true;
+    }
+
     private void inbound(boolean json, List<InEvent> out, List<Envelope> envelopes, String[] serialization,
                          Evidence[] serializationAt) {
+        if (dcrf(out, envelopes)) {
+            return;
+        }
         Method receive = methods.get(json ? "receive_json" : "receive");
         if (receive == null) {
             receive = methods.get("websocket_receive");

@@ -231,6 +231,26 @@ class ChannelsDetectorTest {
     }
 
     @Test
+    void djangoChannelsRestFrameworkActionsAndMixins() {
+        ScanLines.write(tmp, Map.of("todo/consumers.py", """
+                from djangochannelsrestframework.generics import GenericAsyncAPIConsumer
+                from djangochannelsrestframework.mixins import ListModelMixin
+                from djangochannelsrestframework.decorators import action
+
+                class TodoConsumer(ListModelMixin, GenericAsyncAPIConsumer):
+                    @action()
+                    async def mark_done(self, pk, **kwargs):
+                        return {"pk": pk}, 200
+                """));
+        assertThat(scan(tmp)).containsExactly(
+                "envelope action=discriminator [explicit] todo/consumers.py:5",
+                "event list=both [explicit] todo/consumers.py:5",
+                "event mark_done=both [explicit] todo/consumers.py:7",
+                "serialization json=GenericAsyncAPIConsumer [explicit] todo/consumers.py:5",
+                "transport websocket=primary [explicit] todo/consumers.py:5");
+    }
+
+    @Test
     void nothingWithoutChannels() {
         ScanLines.write(tmp, Map.of(
                 "settings.py", "INSTALLED_APPS = ['django.contrib.auth']\n",
