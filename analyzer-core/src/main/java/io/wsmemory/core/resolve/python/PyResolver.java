@@ -871,7 +871,7 @@ public final class PyResolver {
             Optional<SourceFile> target = module(s.module(), s.level());
             if (target.isPresent()) {
                 PyValue v = resolverFor(target.get().path()).exported(name, depth + 1);
-                if (v.isKnown()) {
+                if (v.isKnown() || v.node() != null) {
                     return v;
                 }
             }
@@ -891,7 +891,7 @@ public final class PyResolver {
         Optional<SourceFile> m = module(i.module(), i.level());
         if (m.isPresent()) {
             PyValue v = resolverFor(m.get().path()).exported(i.name(), depth + 1);
-            if (v.isKnown()) {
+            if (v.isKnown() || v.node() != null) { // an unknown value still names the expression behind it
                 return v;
             }
         }

@@ -184,12 +184,12 @@ public final class PySchemas {
                 constraints.addAll(constraints(r, v));
             }
         }
-        // Annotated[str, Field(max_length=5)], constr(max_length=5)
-        for (String c : CONSTRAINTS) {
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\b" + c + "\\s*=\\s*([^,)\\]]+)")
-                    .matcher(t);
-            if (m.find() && constraints.stream().noneMatch(x -> x.startsWith(c + "="))) {
-                constraints.add(c + "=" + m.group(1).trim());
+        // Annotated[str, Field(max_length=5)], constr(max_length=5): in the order written
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\b(\\w+)\\s*=\\s*([^,)\\]]+)").matcher(t);
+        while (m.find()) {
+            String c = m.group(1);
+            if (CONSTRAINTS.contains(c) && constraints.stream().noneMatch(x -> x.startsWith(c + "="))) {
+                constraints.add(c + "=" + m.group(2).trim());
             }
         }
         boolean required = library.equals("typeddict") ? !t.startsWith("NotRequired[") : !hasDefault;
@@ -262,8 +262,17 @@ public final class PySchemas {
         return m.find() ? m.group(1) : null;
     }
 
+    /** The type as written, without {@code typing.}; {@code constr(...)} and kin are their base types. */
     private static String simplifyType(String t) {
-        return t.replaceAll("typing\\.", "");
+        String s = t.replaceAll("typing\\.", "").replaceAll("pydantic\\.", "");
+        java.util.regex.Matcher c = java.util.regex.Pattern.compile("^con(str|int|float|list|set|bytes|decimal)\\(.*\\)$")
+                .matcher(s);
+        if (c.find()) {
+            return c.group(1);
+        }
+        java.util.regex.Matcher a = java.util.regex.Pattern.compile("^Annotated\\[\\s*([^,\\[\\]]+(?:\\[[^\\]]*])?)\\s*,.*]$")
+                .matcher(s);
+        return a.find() ? a.group(1).trim() : s;
     }
 
     /**
