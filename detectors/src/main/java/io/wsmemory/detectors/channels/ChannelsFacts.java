@@ -76,11 +76,24 @@ final class ChannelsFacts {
         return false;
     }
 
+    /** WebSocket routes or consumers: without them Channels serves only HTTP here, and says nothing to remember. */
+    private boolean servesWebSockets() {
+        for (ChannelsFindings f : all) {
+            if (!f.routers.isEmpty() || !f.consumers.isEmpty() || !f.looseRoutes.isEmpty()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     void emit() {
         if (!usesChannels()) {
             return;
         }
         library();
+        if (!servesWebSockets()) {
+            return;
+        }
         routing();
         auth();
         serialization();

@@ -372,7 +372,7 @@ final class ChannelsFileScan {
                 continue;
             }
             List<String> ancestors = r.ancestors(cls);
-            if (!ConsumerScan.isConsumer(ancestors)) {
+            if (!ConsumerScan.isConsumer(ancestors, e.getValue())) {
                 continue;
             }
             out.consumers.add(new ConsumerScan(r, cls, ancestors).scan());

@@ -127,11 +127,19 @@ final class ConsumerScan {
         }
     }
 
-    static boolean isConsumer(List<String> ancestors) {
+    /**
+     * A WebSocket consumer: one of the generic websocket consumers, a djangochannelsrestframework consumer, or a
+     * low-level consumer with {@code websocket_*} handlers (HTTP consumers are not).
+     */
+    static boolean isConsumer(List<String> ancestors, SyntaxNode cls) {
         for (String a : ancestors) {
-            if (a.startsWith("channels.generic.") || a.startsWith("channels.consumer.")
-                    || a.equals("channels.consumer.AsyncConsumer") || a.startsWith("djangochannelsrestframework.")) {
+            if (a.startsWith("channels.generic.websocket.") || a.startsWith("djangochannelsrestframework.")) {
                 return true;
+            }
+        }
+        for (String a : ancestors) {
+            if (a.startsWith("channels.consumer.") || a.equals("channels.consumer.AsyncConsumer")) {
+                return PyFile.methods(cls).keySet().stream().anyMatch(m -> m.startsWith("websocket_"));
             }
         }
         return false;

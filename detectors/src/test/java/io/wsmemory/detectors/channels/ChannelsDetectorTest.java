@@ -217,6 +217,11 @@ class ChannelsDetectorTest {
                                                           "CONFIG": {"hosts": [os.environ["REDIS_URL"]]}}}
                         else:
                             CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
+                        """,
+                "live/consumers.py", """
+                        from channels.generic.websocket import WebsocketConsumer
+                        class Live(WebsocketConsumer):
+                            pass
                         """));
         List<Fact> facts = new ScanEngine(List.of(new ChannelsDetector()), List.of(), ScanOptions.defaults())
                 .scan(tmp).facts();
@@ -225,7 +230,8 @@ class ChannelsDetectorTest {
                 "broker redis= [env] proj/settings.py:5",
                 "finding WS-INMEMORY-LAYER=warning [explicit] proj/settings.py:7",
                 "library channels-redis=unknown [explicit] proj/settings.py:4",
-                "library django-channels=unknown [explicit] proj/settings.py:2");
+                "library django-channels=unknown [explicit] live/consumers.py:1",
+                "transport websocket=primary [explicit] live/consumers.py:2");
         assertThat(facts.get(0).attr("pubsub")).isEqualTo("true");
         assertThat(facts.get(1).attr("variable")).isEqualTo("REDIS_URL");
     }
@@ -248,6 +254,21 @@ class ChannelsDetectorTest {
                 "event mark_done=both [explicit] todo/consumers.py:7",
                 "serialization json=GenericAsyncAPIConsumer [explicit] todo/consumers.py:5",
                 "transport websocket=primary [explicit] todo/consumers.py:5");
+    }
+
+    @Test
+    void httpOnlyChannelsSaysNothingAboutWebSockets() {
+        ScanLines.write(tmp, Map.of(
+                "api/consumers.py", """
+                        from channels.generic.http import AsyncHttpConsumer
+                        class Feed(AsyncHttpConsumer):
+                            async def handle(self, body):
+                                await self.send_response(200, b"ok")
+                        """,
+                "site/settings.py", """
+                        CHANNEL_LAYERS = {"default": {"BACKEND": "channels_redis.core.RedisChannelLayer"}}
+                        """));
+        assertThat(scan(tmp)).containsExactly("library django-channels=unknown [explicit] api/consumers.py:1");
     }
 
     @Test
