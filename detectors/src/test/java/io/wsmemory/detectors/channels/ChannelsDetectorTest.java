@@ -257,6 +257,38 @@ class ChannelsDetectorTest {
     }
 
     @Test
+    void relayWithoutTypeFieldIsTheLayerTypeOnlyAndGroupFromAMethod() {
+        ScanLines.write(tmp, Map.of("rooms/consumers.py", """
+                import json
+                from channels.generic.websocket import AsyncWebsocketConsumer
+
+                class RoomConsumer(AsyncWebsocketConsumer):
+                    @staticmethod
+                    def group_for(room):
+                        return f"room_{room}"
+
+                    async def connect(self):
+                        self.group = self.group_for(self.scope["url_route"]["kwargs"]["room"])
+                        await self.channel_layer.group_add(self.group, self.channel_name)
+                        await self.accept()
+
+                    async def receive(self, text_data):
+                        body = json.loads(text_data)
+                        await self.channel_layer.group_send(self.group, {"type": "room.say", "text": body["text"]})
+
+                    async def room_say(self, event):
+                        await self.send(text_data=json.dumps({"text": event["text"]}))
+                """));
+        assertThat(scan(tmp)).containsExactly(
+                "event room.say=out [explicit] rooms/consumers.py:16",
+                "library django-channels=unknown [explicit] rooms/consumers.py:2",
+                "room room_{room}=broadcast [explicit] rooms/consumers.py:16",
+                "room room_{room}=join [explicit] rooms/consumers.py:11",
+                "serialization json=json.loads [explicit] rooms/consumers.py:15",
+                "transport websocket=primary [explicit] rooms/consumers.py:4");
+    }
+
+    @Test
     void httpOnlyChannelsSaysNothingAboutWebSockets() {
         ScanLines.write(tmp, Map.of(
                 "api/consumers.py", """

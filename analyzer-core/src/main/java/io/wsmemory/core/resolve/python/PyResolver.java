@@ -995,6 +995,14 @@ public final class PyResolver {
                 if (f.isPresent() && f.get().node().is("function_definition")) {
                     return resolverFor(f.get().path()).returnPattern(f.get().node(), depth + 1);
                 }
+                SyntaxNode self = fn == null || !fn.is("attribute") ? null : PySyntax.unwrap(fn.field("object"));
+                if (self != null && self.is("identifier") && (self.text().equals("self") || self.text().equals("cls"))) {
+                    SyntaxNode cls = n.ancestor("class_definition"); // self.group_name_for(x): a method of this class
+                    SyntaxNode method = cls == null ? null : PyFile.methods(cls).get(fn.field("attribute").text());
+                    if (method != null) {
+                        return returnPattern(method, depth + 1);
+                    }
+                }
                 return null;
             }
             case "identifier": {

@@ -186,6 +186,10 @@ class PyResolverTest {
                                 room = Room.objects.get(pk=1)
                                 probe(room.group_name)
                                 probe("static")
+                                probe(self.group_for(self.scope["user"].id))
+                            @staticmethod
+                            def group_for(uid):
+                                return "inbox-" + str(uid)
                         """,
                 "chat/models.py", """
                         class Room:
@@ -194,6 +198,6 @@ class PyResolverTest {
                                 return "room-%s" % self.id
                         """);
         assertThat(p).containsExactly("chat_{room_name}", "room-{room_name}", "notify.{id}", "user_{user_id}",
-                "x{room_name}", "room-{id}", "static");
+                "x{room_name}", "room-{id}", "static", "inbox-{uid}");
     }
 }
