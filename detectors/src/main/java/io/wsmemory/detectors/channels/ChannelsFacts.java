@@ -274,8 +274,9 @@ final class ChannelsFacts {
                 if (!c.methods().contains(handler)) {
                     continue;
                 }
+                Set<String> reach = c.reach(handler);
                 for (OutMessage m : c.outbound()) {
-                    if (!handler.equals(m.method())) {
+                    if (m.method() == null || !reach.contains(m.method())) {
                         continue;
                     }
                     used.add(m);
@@ -283,9 +284,9 @@ final class ChannelsFacts {
                     Acc a = events.computeIfAbsent(name, k -> new Acc());
                     a.out.addAll(t.getValue());
                     a.out.add(m.at());
-                    if (a.outPayload == null) {
-                        List<String> keys = m.relaysLayerType() && m.keys().size() <= 1
-                                ? layerPayloads.get(t.getKey()) : m.keys();
+                    List<String> keys = m.relaysLayerType() && m.keys().size() <= 1
+                            ? layerPayloads.get(t.getKey()) : m.keys();
+                    if (a.outPayload == null && !keys.isEmpty()) {
                         a.outPayload = "{" + String.join(", ", keys) + "}";
                     }
                     if (m.code() != null && a.code == null) {

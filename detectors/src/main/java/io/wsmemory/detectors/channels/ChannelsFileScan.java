@@ -41,6 +41,12 @@ final class ChannelsFileScan {
     private final ParsedFile file;
     private final SourceSet sources;
     private final ChannelsFindings out;
+    /** Functions that pass one of their parameters to group_send as the message: name → parameter index. */
+    private final Map<String, Integer> layerWrappers = new LinkedHashMap<>();
+    private static final Query CALLS = Query.of("channels-calls", """
+            (call function: [(identifier) @name (attribute attribute: (identifier) @name)]
+              arguments: (argument_list) @args) @call
+            """);
 
     ChannelsFileScan(ParsedFile file, SourceSet sources) {
         this.file = file;
@@ -72,6 +78,19 @@ final class ChannelsFileScan {
                 layerCall(r, m);
             } else if (m.has("uvicorn")) {
                 uvicornRun(r, m.node("uvicorn"));
+            }
+        }
+        if (!layerWrappers.isEmpty()) {
+            for (QueryMatch m : CALLS.matches(tree.root())) {
+                Integer index = layerWrappers.get(m.text("name"));
+                SyntaxNode call = m.node("call");
+                if (index == null) {
+                    continue;
+                }
+                List<SyntaxNode> args = PySyntax.positional(call);
+                if (index < args.size()) {
+                    layerMessage(r, args.get(index), call);
+                }
             }
         }
         if (out.routers.isEmpty()) {
@@ -179,6 +198,7 @@ final class ChannelsFileScan {
                 }
                 case "SessionMiddlewareStack", "SessionMiddleware", "CookieMiddleware" ->
                         read(r, inner, prefix, params, depth + 1);
+                case "cast" -> read(r, PySyntax.argument(n, 1, "val"), prefix, params, depth + 1); // typing.cast
                 case "as_asgi" -> {
                     SyntaxNode fn = n.field("function");
                     PyValue v = r.resolve(fn.field("object"));
@@ -260,6 +280,9 @@ final class ChannelsFileScan {
             String p = RoutePaths.join(prefix, rv.string(), !"path".equals(name));
             int before = routes.size();
             SyntaxNode t = PySyntax.unwrap(target);
+            while (t != null && t.is("call") && "cast".equals(PySyntax.calleeName(t))) { // cast(Any, X.as_asgi())
+                t = PySyntax.unwrap(PySyntax.argument(t, 1, "val"));
+            }
             if (t != null && t.is("call") && "as_asgi".equals(PySyntax.calleeName(t))) {
                 call(r, t, p, params, depth + 1);
             } else {
@@ -422,6 +445,25 @@ final class ChannelsFileScan {
             if (message == null) {
                 return;
             }
+            SyntaxNode mn = PySyntax.unwrap(message);
+            SyntaxNode fn = call.ancestor("function_definition");
+            if (mn != null && mn.is("identifier") && fn != null && fn.field("name") != null) {
+                int index = PySyntax.parameterNames(fn).indexOf(mn.text());
+                if (index >= 0) { // def broadcast(room, event): ... group_send(group, event)
+                    boolean method = fn.ancestor("class_definition") != null
+                            && !PySyntax.parameterNames(fn).isEmpty()
+                            && PySyntax.parameterNames(fn).get(0).equals("self");
+                    layerWrappers.put(fn.field("name").text(), method ? index - 1 : index);
+                    return;
+                }
+            }
+            layerMessage(r, message, call);
+        }
+    }
+
+    /** A channel-layer message: its type, where the type is written, the keys it carries. */
+    private void layerMessage(PyResolver r, SyntaxNode message, SyntaxNode call) {
+        {
             PyValue v = r.resolve(message);
             if (!v.is(PyValue.Kind.DICT)) {
                 return;

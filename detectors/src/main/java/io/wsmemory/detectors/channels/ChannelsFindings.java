@@ -68,7 +68,26 @@ final class ChannelsFindings {
     record Consumer(String qualified, String name, Evidence at, String base, boolean json,
                     String serialization, String serializationWhy, Evidence serializationAt,
                     List<InEvent> inbound, List<OutMessage> outbound, List<String> methods,
-                    List<Envelope> envelopes, List<AuthUse> auths, Evidence userCheck) {
+                    List<Envelope> envelopes, List<AuthUse> auths, Evidence userCheck,
+                    Map<String, List<String>> selfCalls) {
+        /** The method and the helpers it calls on self, a few levels deep. */
+        java.util.Set<String> reach(String method) {
+            java.util.Set<String> out = new java.util.LinkedHashSet<>();
+            java.util.ArrayDeque<String[]> work = new java.util.ArrayDeque<>();
+            work.add(new String[] {method, "0"});
+            while (!work.isEmpty()) {
+                String[] w = work.poll();
+                if (!out.add(w[0]) || Integer.parseInt(w[1]) >= 3) {
+                    continue;
+                }
+                for (String callee : selfCalls.getOrDefault(w[0], List.of())) {
+                    if (!ConsumerScan.LIFECYCLE.contains(callee)) {
+                        work.add(new String[] {callee, String.valueOf(Integer.parseInt(w[1]) + 1)});
+                    }
+                }
+            }
+            return out;
+        }
     }
 
     /** One alias of {@code CHANNEL_LAYERS}. */

@@ -186,7 +186,7 @@ final class ConsumerScan {
         Evidence userCheck = connectChecks(auths);
         return new Consumer(cls.name(), name, at, base, json, serialization[0], serialization[1],
                 serializationAt[0], inbound, outbound, new ArrayList<>(methods.keySet()), envelopes, auths,
-                userCheck);
+                userCheck, selfCalls());
     }
 
     // ---- inbound ---------------------------------------------------------------------------------------------
@@ -750,6 +750,31 @@ final class ConsumerScan {
         for (InEvent e : inbound) {
             inKeys.add(e.discriminator());
         }
+        // send wrappers: def _send_json(self, payload): self.send(text_data=json.dumps(payload)), called in code
+        Map<String, Integer> wrappers = new HashMap<>();
+        Set<String> calledMethods = new HashSet<>();
+        for (PyValue c : chain) {
+            for (QueryMatch m : SELF_CALLS.matches(c.node())) {
+                calledMethods.add(m.text("method"));
+            }
+        }
+        for (PyValue c : chain) {
+            PyResolver there = r.resolverFor(c.path());
+            for (QueryMatch m : SENDS.matches(c.node())) {
+                SyntaxNode call = m.node("call");
+                SyntaxNode method = call.ancestor("function_definition");
+                String name = method == null || method.field("name") == null ? null : method.field("name").text();
+                SyntaxNode payload = payloadOf(there, call, m.text("method"), new String[3], new Evidence[1]);
+                if (name == null || payload == null || !payload.is("identifier") || LIFECYCLE.contains(name)
+                        || !calledMethods.contains(name)) {
+                    continue;
+                }
+                int index = PySyntax.parameterNames(method).indexOf(payload.text());
+                if (index > 0) {
+                    wrappers.put(name, index - 1);
+                }
+            }
+        }
         List<OutMessage> out = new ArrayList<>();
         for (PyValue c : chain) {
             PyResolver there = r.resolverFor(c.path());
@@ -758,8 +783,9 @@ final class ConsumerScan {
                 SyntaxNode method = call.ancestor("function_definition");
                 String methodName = method == null || method.field("name") == null ? null
                         : method.field("name").text();
-                if (methodName != null && (methodName.equals("send_json") || methodName.equals("send"))) {
-                    continue; // an override that passes messages on
+                if (methodName != null && (methodName.equals("send_json") || methodName.equals("send")
+                        || wrappers.containsKey(methodName))) {
+                    continue; // an override or a wrapper that passes messages on
                 }
                 SyntaxNode payload = payloadOf(there, call, m.text("method"), serialization, serializationAt);
                 if (payload == null) {
@@ -768,6 +794,49 @@ final class ConsumerScan {
                 OutMessage msg = message(there, payload, call, methodName, method, inKeys);
                 if (msg != null) {
                     out.add(msg);
+                }
+            }
+            if (wrappers.isEmpty()) {
+                continue;
+            }
+            for (QueryMatch m : SELF_CALLS.matches(c.node())) {
+                Integer index = wrappers.get(m.text("method"));
+                if (index == null) {
+                    continue;
+                }
+                SyntaxNode call = m.node("call");
+                SyntaxNode method = call.ancestor("function_definition");
+                String methodName = method == null || method.field("name") == null ? null
+                        : method.field("name").text();
+                if (wrappers.containsKey(methodName)) {
+                    continue;
+                }
+                List<SyntaxNode> args = PySyntax.positional(call);
+                SyntaxNode payload = index < args.size() ? PySyntax.unwrap(args.get(index)) : null;
+                if (payload == null) {
+                    continue;
+                }
+                OutMessage msg = message(there, payload, call, methodName, method, inKeys);
+                if (msg != null) {
+                    out.add(msg);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The methods each method calls on {@code self}, for messages sent by helpers of a channel-layer handler. */
+    private Map<String, List<String>> selfCalls() {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        for (PyValue c : chain) {
+            for (QueryMatch m : SELF_CALLS.matches(c.node())) {
+                SyntaxNode fn = m.node("call").ancestor("function_definition");
+                String caller = fn == null || fn.field("name") == null ? null : fn.field("name").text();
+                if (caller != null && methods.containsKey(m.text("method"))) {
+                    List<String> l = out.computeIfAbsent(caller, k -> new ArrayList<>());
+                    if (!l.contains(m.text("method"))) {
+                        l.add(m.text("method"));
+                    }
                 }
             }
         }
@@ -820,12 +889,15 @@ final class ConsumerScan {
             dict = v.is(PyValue.Kind.DICT) && v.node() != null && v.path().equals(r.parsed().path())
                     ? v.node() : null;
         }
+        // a JSON value that cannot be read still goes to the client: a message without name or keys
+        OutMessage opaque = new OutMessage(null, null, null, null, false, List.of(), r.evidence(call), null,
+                methodName);
         if (dict == null || !(dict.is("dictionary") || dict.is("call"))) {
-            return null;
+            return opaque;
         }
         PyValue value = r.resolve(dict);
         if (!value.is(PyValue.Kind.DICT)) {
-            return null;
+            return opaque;
         }
         List<String> keys = new ArrayList<>(value.entries().keySet());
         boolean splatsEvent = false;
@@ -880,7 +952,7 @@ final class ConsumerScan {
             return new OutMessage("type", null, null, null, true, keys, r.evidence(call), r.evidence(call),
                     methodName);
         }
-        return keys.isEmpty() ? null
+        return keys.isEmpty() ? opaque
                 : new OutMessage(null, null, null, null, false, keys, r.evidence(call), null, methodName);
     }
 
@@ -914,7 +986,7 @@ final class ConsumerScan {
             userCheck = connect.r().parsed().evidence(body.line() + newlines(text, user.start()));
         }
         java.util.regex.Matcher token = java.util.regex.Pattern.compile(
-                "scope\\s*(\\[\\s*['\"](query_string|headers|subprotocols|cookies)['\"]\\s*]|\\.get\\(\\s*['\"](query_string|headers|subprotocols|cookies)['\"])")
+                "(\\[\\s*['\"](query_string|headers|subprotocols|cookies)['\"]\\s*]|\\.get\\(\\s*['\"](query_string|headers|subprotocols|cookies)['\"])")
                 .matcher(text);
         if (token.find() && text.contains(".close(") && mentionsCredential(text)) {
             String where = token.group(2) != null ? token.group(2) : token.group(3);

@@ -16,8 +16,9 @@ import java.util.regex.Pattern;
  */
 final class MiddlewareReading {
 
+    /** A read of the connection scope's credential carriers (the scope may go by another name). */
     private static final Pattern READ = Pattern.compile(
-            "scope\\s*(?:\\[\\s*['\"](query_string|headers|cookies|subprotocols)['\"]\\s*]"
+            "(?:\\[\\s*['\"](query_string|headers|cookies|subprotocols)['\"]\\s*]"
                     + "|\\.get\\(\\s*['\"](query_string|headers|cookies|subprotocols)['\"])");
 
     private MiddlewareReading() {
