@@ -764,7 +764,7 @@ final class ConsumerScan {
                 SyntaxNode call = m.node("call");
                 SyntaxNode method = call.ancestor("function_definition");
                 String name = method == null || method.field("name") == null ? null : method.field("name").text();
-                SyntaxNode payload = payloadOf(there, call, m.text("method"), new String[3], new Evidence[1]);
+                SyntaxNode payload = payloadOf(there, call, m.text("method"), serialization, serializationAt);
                 if (name == null || payload == null || !payload.is("identifier") || LIFECYCLE.contains(name)
                         || !calledMethods.contains(name)) {
                     continue;

@@ -289,6 +289,52 @@ class ChannelsDetectorTest {
     }
 
     @Test
+    void sendWrappersLayerHelpersAndOpaqueRelays() {
+        ScanLines.write(tmp, Map.of(
+                "live/consumers.py", """
+                        import json
+                        from channels.generic.websocket import AsyncWebsocketConsumer
+
+                        class LiveConsumer(AsyncWebsocketConsumer):
+                            async def _push(self, payload):
+                                await self.send(text_data=json.dumps(payload))
+
+                            async def receive(self, text_data=None, bytes_data=None):
+                                await self._push({"type": "pong"})
+
+                            async def score_changed(self, event):
+                                await self._relay(event)
+
+                            async def _relay(self, event):
+                                await self._push({"type": "score", "home": event["home"]})
+
+                            async def stats_ready(self, event):
+                                await self.send(text_data=json.dumps(event["stats"]))
+                        """,
+                "live/api.py", """
+                        from asgiref.sync import async_to_sync
+                        from channels.layers import get_channel_layer
+
+                        def _broadcast(match_id, event):
+                            layer = get_channel_layer()
+                            async_to_sync(layer.group_send)(f"match-{match_id}", event)
+
+                        def goal(match):
+                            _broadcast(match.id, {"type": "score.changed", "home": match.home})
+                            _broadcast(match.id, {"type": "stats.ready", "stats": {}})
+                        """));
+        assertThat(scan(tmp)).containsExactly(
+                "envelope type=discriminator [explicit] live/consumers.py:9",
+                "event pong=out [explicit] live/consumers.py:9",
+                "event score=out [explicit] live/api.py:9",
+                "event stats.ready=out [explicit] live/api.py:10",
+                "library django-channels=unknown [explicit] live/api.py:2",
+                "room match-{match_id}=broadcast [explicit] live/api.py:6",
+                "serialization json=json.dumps [explicit] live/consumers.py:6",
+                "transport websocket=primary [explicit] live/consumers.py:4");
+    }
+
+    @Test
     void httpOnlyChannelsSaysNothingAboutWebSockets() {
         ScanLines.write(tmp, Map.of(
                 "api/consumers.py", """
