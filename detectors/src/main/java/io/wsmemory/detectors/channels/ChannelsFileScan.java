@@ -43,10 +43,6 @@ final class ChannelsFileScan {
     private final ChannelsFindings out;
     /** Functions that pass one of their parameters to group_send as the message: name → parameter index. */
     private final Map<String, Integer> layerWrappers = new LinkedHashMap<>();
-    private static final Query CALLS = Query.of("channels-calls", """
-            (call function: [(identifier) @name (attribute attribute: (identifier) @name)]
-              arguments: (argument_list) @args) @call
-            """);
 
     ChannelsFileScan(ParsedFile file, SourceSet sources) {
         this.file = file;
@@ -81,7 +77,14 @@ final class ChannelsFileScan {
             }
         }
         if (!layerWrappers.isEmpty()) {
-            for (QueryMatch m : CALLS.matches(tree.root())) {
+            StringBuilder names = new StringBuilder();
+            for (String n : layerWrappers.keySet()) {
+                names.append(" \"").append(n).append('"');
+            }
+            Query calls = Query.of("channels-layer-helpers", "(call function: [(identifier) @name (attribute "
+                    + "attribute: (identifier) @name)] arguments: (argument_list) @args (#any-of? @name" + names
+                    + ")) @call");
+            for (QueryMatch m : calls.matches(tree.root())) {
                 Integer index = layerWrappers.get(m.text("name"));
                 SyntaxNode call = m.node("call");
                 if (index == null) {
@@ -446,11 +449,11 @@ final class ChannelsFileScan {
                 return;
             }
             SyntaxNode mn = PySyntax.unwrap(message);
-            SyntaxNode fn = call.ancestor("function_definition");
+            SyntaxNode fn = r.pyFile().enclosing(call, "function_definition");
             if (mn != null && mn.is("identifier") && fn != null && fn.field("name") != null) {
                 int index = PySyntax.parameterNames(fn).indexOf(mn.text());
                 if (index >= 0) { // def broadcast(room, event): ... group_send(group, event)
-                    boolean method = fn.ancestor("class_definition") != null
+                    boolean method = r.pyFile().enclosing(fn, "class_definition") != null
                             && !PySyntax.parameterNames(fn).isEmpty()
                             && PySyntax.parameterNames(fn).get(0).equals("self");
                     layerWrappers.put(fn.field("name").text(), method ? index - 1 : index);

@@ -99,6 +99,10 @@ final class ConsumerScan {
     private final Map<String, String> discriminatorVars = new HashMap<>();
     /** The branches of the inbound dispatch: key, constant and block. */
     private final Map<String, List<Candidate>> branches = new LinkedHashMap<>();
+    /** Query results kept per class and per method: the same trees are asked the same questions often. */
+    private final Map<SyntaxNode, List<QueryMatch>> selfCallCache = new HashMap<>();
+    private final Map<SyntaxNode, List<QueryMatch>> sendCache = new HashMap<>();
+    private final Map<String, List<Read>> readCache = new HashMap<>();
     /** Replies a framework sends for the consumer (djangochannelsrestframework answers every action). */
     private final List<OutMessage> replies = new ArrayList<>();
 
@@ -332,7 +336,7 @@ final class ConsumerScan {
                 }
             }
             if (w.depth() < 2) {
-                for (QueryMatch m : SELF_CALLS.matches(w.method().node())) {
+                for (QueryMatch m : selfCallsIn(w.method().node())) {
                     Method callee = methods.get(m.text("method"));
                     if (callee == null || LIFECYCLE.contains(callee.name())) {
                         continue;
@@ -420,7 +424,7 @@ final class ConsumerScan {
                             payload.add(rd.key());
                         }
                     }
-                    for (QueryMatch m : SELF_CALLS.matches(c.block())) { // keys the branch's helper reads
+                    for (QueryMatch m : selfCallsIn(c.block())) { // keys the branch's helper reads
                         Method callee = methods.get(m.text("method"));
                         if (callee == null) {
                             continue;
@@ -471,7 +475,46 @@ final class ConsumerScan {
         return out;
     }
 
+    /** The {@code self.x(...)} calls of a class, or of the part of one that {@code node} covers. */
+    private List<QueryMatch> selfCallsIn(SyntaxNode node) {
+        SyntaxNode cls = null;
+        for (PyValue c : chain) { // the class of the chain that holds the node
+            if (c.node().tree() == node.tree() && c.node().encloses(node)) {
+                cls = c.node();
+            }
+        }
+        if (cls == null) {
+            return SELF_CALLS.matches(node);
+        }
+        List<QueryMatch> all = selfCallCache.computeIfAbsent(cls, SELF_CALLS::matches);
+        if (cls.equals(node)) {
+            return all;
+        }
+        List<QueryMatch> out = new ArrayList<>();
+        for (QueryMatch m : all) {
+            if (node.encloses(m.node("call"))) {
+                out.add(m);
+            }
+        }
+        return out;
+    }
+
+    private List<QueryMatch> sendsIn(SyntaxNode cls) {
+        return sendCache.computeIfAbsent(cls, SENDS::matches);
+    }
+
     private List<Read> reads(Method m, Set<String> vars, Map<String, PySchemas.Shape> models) {
+        String key = m.node().startByte() + ":" + m.r().parsed().path() + vars + models.keySet();
+        List<Read> cached = readCache.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        List<Read> computed = computeReads(m, vars, models);
+        readCache.put(key, computed);
+        return computed;
+    }
+
+    private List<Read> computeReads(Method m, Set<String> vars, Map<String, PySchemas.Shape> models) {
         List<Read> out = new ArrayList<>();
         for (QueryMatch q : READS.matches(m.node())) {
             if (vars.contains(q.text("obj"))) {
@@ -513,7 +556,7 @@ final class ConsumerScan {
                 return keyOf(w, n.field("function").field("object"), discVars);
             }
         }
-        for (Read rd : reads(w.method(), w.payloadVars(), Map.of())) {
+        for (Read rd : reads(w.method(), w.payloadVars(), Map.of())) { // cached per method
             if (rd.node().equals(n)) {
                 return rd.key();
             }
@@ -754,15 +797,15 @@ final class ConsumerScan {
         Map<String, Integer> wrappers = new HashMap<>();
         Set<String> calledMethods = new HashSet<>();
         for (PyValue c : chain) {
-            for (QueryMatch m : SELF_CALLS.matches(c.node())) {
+            for (QueryMatch m : selfCallsIn(c.node())) {
                 calledMethods.add(m.text("method"));
             }
         }
         for (PyValue c : chain) {
             PyResolver there = r.resolverFor(c.path());
-            for (QueryMatch m : SENDS.matches(c.node())) {
+            for (QueryMatch m : sendsIn(c.node())) {
                 SyntaxNode call = m.node("call");
-                SyntaxNode method = call.ancestor("function_definition");
+                SyntaxNode method = there.pyFile().enclosing(call, "function_definition");
                 String name = method == null || method.field("name") == null ? null : method.field("name").text();
                 SyntaxNode payload = payloadOf(there, call, m.text("method"), serialization, serializationAt);
                 if (name == null || payload == null || !payload.is("identifier") || LIFECYCLE.contains(name)
@@ -778,9 +821,9 @@ final class ConsumerScan {
         List<OutMessage> out = new ArrayList<>();
         for (PyValue c : chain) {
             PyResolver there = r.resolverFor(c.path());
-            for (QueryMatch m : SENDS.matches(c.node())) {
+            for (QueryMatch m : sendsIn(c.node())) {
                 SyntaxNode call = m.node("call");
-                SyntaxNode method = call.ancestor("function_definition");
+                SyntaxNode method = there.pyFile().enclosing(call, "function_definition");
                 String methodName = method == null || method.field("name") == null ? null
                         : method.field("name").text();
                 if (methodName != null && (methodName.equals("send_json") || methodName.equals("send")
@@ -799,13 +842,13 @@ final class ConsumerScan {
             if (wrappers.isEmpty()) {
                 continue;
             }
-            for (QueryMatch m : SELF_CALLS.matches(c.node())) {
+            for (QueryMatch m : selfCallsIn(c.node())) {
                 Integer index = wrappers.get(m.text("method"));
                 if (index == null) {
                     continue;
                 }
                 SyntaxNode call = m.node("call");
-                SyntaxNode method = call.ancestor("function_definition");
+                SyntaxNode method = there.pyFile().enclosing(call, "function_definition");
                 String methodName = method == null || method.field("name") == null ? null
                         : method.field("name").text();
                 if (wrappers.containsKey(methodName)) {
@@ -829,8 +872,8 @@ final class ConsumerScan {
     private Map<String, List<String>> selfCalls() {
         Map<String, List<String>> out = new LinkedHashMap<>();
         for (PyValue c : chain) {
-            for (QueryMatch m : SELF_CALLS.matches(c.node())) {
-                SyntaxNode fn = m.node("call").ancestor("function_definition");
+            for (QueryMatch m : selfCallsIn(c.node())) {
+                SyntaxNode fn = r.resolverFor(c.path()).pyFile().enclosing(m.node("call"), "function_definition");
                 String caller = fn == null || fn.field("name") == null ? null : fn.field("name").text();
                 if (caller != null && methods.containsKey(m.text("method"))) {
                     List<String> l = out.computeIfAbsent(caller, k -> new ArrayList<>());

@@ -123,7 +123,7 @@ final class PySocketIoFileScan {
             return Role.NONE;
         }
         if (n.is("identifier") && n.text().equals("self")) {
-            SyntaxNode cls = n.ancestor("class_definition");
+            SyntaxNode cls = py.enclosing(n, "class_definition");
             return cls == null ? Role.NONE : namespaceRole(cls);
         }
         PyValue v = r.resolve(n);
@@ -657,12 +657,12 @@ final class PySocketIoFileScan {
     }
 
     /** The connection's own id: the handler's {@code sid} parameter, or Flask's {@code request.sid}. */
-    private static boolean isSid(SyntaxNode n, Role role) {
+    private boolean isSid(SyntaxNode n, Role role) {
         String t = n.text();
         if (t.equals("request.sid") || t.equals("sid")) {
             return true;
         }
-        SyntaxNode fn = n.ancestor("function_definition");
+        SyntaxNode fn = py.enclosing(n, "function_definition");
         if (fn != null && n.is("identifier")) {
             List<String> ps = PySyntax.parameterNames(fn);
             int sidIndex = role == Role.NAMESPACE ? 1 : 0;

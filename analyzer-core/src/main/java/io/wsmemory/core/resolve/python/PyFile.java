@@ -75,6 +75,14 @@ public final class PyFile {
         }
     }
 
+    private static final Query SCOPES = Query.of("python-scopes",
+            "[(function_definition) (class_definition) (lambda)] @scope");
+
+    /** A function, class or lambda of the file with its byte range. */
+    private record Scope(String type, int start, int end, SyntaxNode node) {
+    }
+
+    private List<Scope> scopes;
     private final Map<Integer, Map<String, List<Local>>> localsCache = new HashMap<>();
     private final Map<Integer, Map<String, List<Local>>> selfCache = new HashMap<>();
     private final ParsedFile file;
@@ -167,6 +175,49 @@ public final class PyFile {
 
     public Map<String, SyntaxNode> classes() {
         return classes;
+    }
+
+    /**
+     * The innermost function, class or lambda of one of {@code types} around {@code node} (a node of this file),
+     * found by byte ranges: tree-sitter finds a node's parent by descending from the root, so walking up through
+     * parents costs more than this lookup in a large file.
+     */
+    public SyntaxNode enclosing(SyntaxNode node, String... types) {
+        int s = node.startByte();
+        int e = node.endByte();
+        String t = node.type();
+        Scope best = null;
+        for (Scope sc : scopes()) {
+            if (sc.start() > s) {
+                break;
+            }
+            if (e > sc.end() || sc.start() == s && sc.end() == e && sc.type().equals(t)) {
+                continue;
+            }
+            for (String type : types) {
+                if (sc.type().equals(type)) {
+                    best = sc; // sorted by start: a later one that still encloses is nested deeper
+                    break;
+                }
+            }
+        }
+        return best == null ? null : best.node();
+    }
+
+    private synchronized List<Scope> scopes() {
+        if (scopes == null) {
+            List<Scope> l = new ArrayList<>();
+            SyntaxTree tree = file.tree();
+            if (tree != null) {
+                for (QueryMatch m : SCOPES.matches(tree.root())) {
+                    SyntaxNode n = m.node("scope");
+                    l.add(new Scope(n.type(), n.startByte(), n.endByte(), n));
+                }
+            }
+            l.sort(java.util.Comparator.comparingInt(Scope::start));
+            scopes = List.copyOf(l);
+        }
+        return scopes;
     }
 
     /** The names a function (with the functions nested in it) binds, each with its bindings in source order. */

@@ -712,7 +712,7 @@ public final class PyResolver {
     }
 
     private PyValue selfAttribute(String name, SyntaxNode use, int depth) {
-        SyntaxNode cls = use.ancestor("class_definition");
+        SyntaxNode cls = file.enclosing(use, "class_definition");
         if (cls == null) {
             return PyValue.unknown(use, parsed.path());
         }
@@ -782,8 +782,8 @@ public final class PyResolver {
      * not bound there. A parameter or a loop variable yields a binding without a value.
      */
     Local enclosingBinding(String name, SyntaxNode use) {
-        for (SyntaxNode fn = use.ancestor("function_definition", "lambda"); fn != null;
-             fn = fn.ancestor("function_definition", "lambda")) {
+        for (SyntaxNode fn = file.enclosing(use, "function_definition", "lambda"); fn != null;
+             fn = file.enclosing(fn, "function_definition", "lambda")) {
             if (fn.is("function_definition") && PySyntax.parameterNames(fn).contains(name)) {
                 return new Local(name, fn, null);
             }
@@ -827,8 +827,8 @@ public final class PyResolver {
                 }
                 return resolve(l.value(), depth + 1).through(parsed.evidence(l.statement()));
             }
-            SyntaxNode cls = use.ancestor("class_definition");
-            if (cls != null && use.ancestor("function_definition") == null) {
+            SyntaxNode cls = file.enclosing(use, "class_definition");
+            if (cls != null && file.enclosing(use, "function_definition") == null) {
                 SyntaxNode a = PyFile.classAttributes(cls).get(name);
                 if (a != null && !a.encloses(use)) {
                     return resolve(a.field("right"), depth + 1).through(parsed.evidence(a));
@@ -842,7 +842,7 @@ public final class PyResolver {
         String path = parsed.path();
         List<Assignment> all = file.assignments(name);
         Assignment a = null;
-        if (use != null && use.ancestor("function_definition") == null && use.ancestor("class_definition") == null) {
+        if (use != null && file.enclosing(use, "function_definition", "class_definition") == null) {
             for (Assignment x : all) { // at module level: the last binding before the use
                 if (x.statement().startByte() < use.startByte() && !x.statement().encloses(use)) {
                     a = x;
@@ -997,7 +997,7 @@ public final class PyResolver {
                 }
                 SyntaxNode self = fn == null || !fn.is("attribute") ? null : PySyntax.unwrap(fn.field("object"));
                 if (self != null && self.is("identifier") && (self.text().equals("self") || self.text().equals("cls"))) {
-                    SyntaxNode cls = n.ancestor("class_definition"); // self.group_name_for(x): a method of this class
+                    SyntaxNode cls = file.enclosing(n, "class_definition"); // self.group_name_for(x): a method here
                     SyntaxNode method = cls == null ? null : PyFile.methods(cls).get(fn.field("attribute").text());
                     if (method != null) {
                         return returnPattern(method, depth + 1);
@@ -1026,7 +1026,7 @@ public final class PyResolver {
                 SyntaxNode obj = PySyntax.unwrap(n.field("object"));
                 SyntaxNode attr = n.field("attribute");
                 if (obj != null && obj.is("identifier") && obj.text().equals("self") && attr != null) {
-                    SyntaxNode cls = n.ancestor("class_definition");
+                    SyntaxNode cls = file.enclosing(n, "class_definition");
                     List<Local> bound = cls == null ? null : file.selfAttributes(cls).get(attr.text());
                     if (bound != null) {
                         for (Local l : bound) {
