@@ -177,6 +177,10 @@ final class ChannelsFileScan {
 
         private void call(PyResolver r, SyntaxNode n, String prefix, Map<String, Bound> params, int depth) {
             String name = PySyntax.calleeName(n);
+            String qualified = r.qualifiedName(n.field("function"));
+            if (qualified != null && qualified.startsWith("channels.")) { // an alias: AHV = AllowedHostsOriginValidator
+                name = qualified.substring(qualified.lastIndexOf('.') + 1);
+            }
             List<SyntaxNode> args = PySyntax.positional(n);
             SyntaxNode inner = args.isEmpty() ? firstKeyword(n, "application", "app", "inner", "routes") : args.get(0);
             if (name == null) {

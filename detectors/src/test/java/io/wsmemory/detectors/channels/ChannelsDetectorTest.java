@@ -335,6 +335,37 @@ class ChannelsDetectorTest {
     }
 
     @Test
+    void aliasedValidatorAndMiddlewareImportedFromAnotherModule() {
+        ScanLines.write(tmp, Map.of(
+                "proj/asgi.py", """
+                        from channels.routing import ProtocolTypeRouter
+                        from channels.security.websocket import AllowedHostsOriginValidator as OnlyOurHosts
+                        from proj.ws import websocket_app
+                        application = ProtocolTypeRouter({"websocket": OnlyOurHosts(websocket_app)})
+                        """,
+                "proj/ws.py", """
+                        from channels.routing import URLRouter
+                        from channels.sessions import SessionMiddlewareStack
+                        from django.urls import path
+                        from .consumers import Feed
+                        websocket_app = SessionMiddlewareStack(URLRouter([path("feed/", Feed.as_asgi())]))
+                        """,
+                "proj/settings.py", "ALLOWED_HOSTS = ['feed.example.org']\n",
+                "proj/consumers.py", """
+                        from channels.generic.websocket import WebsocketConsumer
+                        class Feed(WebsocketConsumer):
+                            pass
+                        """));
+        assertThat(scan(tmp)).containsExactly(
+                "auth none=none [inferred] proj/asgi.py:4",
+                "library django-channels=unknown [explicit] proj/asgi.py:1",
+                "namespace /feed/= [explicit] proj/ws.py:5",
+                "origin allow-list=feed.example.org [explicit] proj/asgi.py:4",
+                "setting path=/feed/ [explicit] proj/ws.py:5",
+                "transport websocket=primary [explicit] proj/asgi.py:4");
+    }
+
+    @Test
     void httpOnlyChannelsSaysNothingAboutWebSockets() {
         ScanLines.write(tmp, Map.of(
                 "api/consumers.py", """
