@@ -26,6 +26,7 @@ final class NestAuth {
             "(?<![\\w$])(?:this|_this|self|that)\\s*\\.\\s*([A-Za-z_$][\\w$]*)\\s*\\(");
     private static final Pattern FIELD_CALL = Pattern.compile(
             "(?<![\\w$])(?:this|_this|self|that)\\s*\\.\\s*([A-Za-z_$][\\w$]*)\\s*\\.\\s*([A-Za-z_$][\\w$]*)\\s*\\(");
+    private static final Pattern PLAIN_CALL = Pattern.compile("(?<![\\w$.])([A-Za-z_$][\\w$]*)\\s*\\(");
     private static final Pattern AUTHISH = Pattern.compile("token|auth|jwt|session|credential|bearer|user",
             Pattern.CASE_INSENSITIVE);
     /** How a connection is refused: Socket.IO's disconnect, ws's close or terminate. */
@@ -61,6 +62,14 @@ final class NestAuth {
         }
         for (Method m : cls.methods.values()) {
             calledOnFields(types, file, cls, m.node().text(), text, seen, modules, 1);
+        }
+        Matcher fn = PLAIN_CALL.matcher(cls.node.text()); // helpers of the guard's file: decodeToken(token)
+        JsFile js = JsFile.of(file);
+        while (fn.find()) {
+            SyntaxNode helper = js.function(fn.group(1));
+            if (helper != null && seen.add(file.path() + "#" + fn.group(1))) {
+                text.append('\n').append(helper.text());
+            }
         }
         return reading(text.toString(), file, modules);
     }

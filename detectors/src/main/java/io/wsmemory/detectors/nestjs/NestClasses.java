@@ -212,6 +212,8 @@ final class NestClasses {
                     info.fields.put(n.text(), new Field(n.text(), typeText, type == null ? null
                             : typeName(type.namedChild(0)), ds, m, m.field("value"), m.text().contains("?:")));
                 }
+                case "comment" -> {
+                }
                 default -> pending = new ArrayList<>();
             }
         }

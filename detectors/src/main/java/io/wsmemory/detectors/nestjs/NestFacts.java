@@ -218,6 +218,11 @@ final class NestFacts {
      * any origin in (the cors package's default); no cors at all: Socket.IO 3+ checks no Origin on upgrades.
      */
     private void origin(Map<String, JsOption> o, NestFindings.Gateway g, String version) {
+        LibraryDefaults.Version parsed = LibraryDefaults.Version.parse(version);
+        if (parsed != null && parsed.major() < 3) {
+            originV2(o.get("origins"), g);
+            return;
+        }
         JsOption origin = o.get("cors.origin");
         JsOption cors = o.get("cors");
         if (origin == null && cors != null && cors.value() != null && !cors.value().equals("false")
@@ -228,12 +233,9 @@ final class NestFacts {
             return;
         }
         if (origin == null) {
-            LibraryDefaults.Version v = LibraryDefaults.Version.parse(version);
-            boolean v2 = v != null && v.major() < 3;
-            ctx.emit(Fact.of(Kinds.ORIGIN, "any").value(v2 ? "*:*" : "").library(IO).source(Source.DEFAULT)
+            ctx.emit(Fact.of(Kinds.ORIGIN, "any").value("").library(IO).source(Source.DEFAULT)
                     .confidence(Confidence.MEDIUM).evidence(g.at()).attr("role", "server")
-                    .attr("note", v2 ? "Socket.IO 2 default origins *:*"
-                            : "no cors option: Socket.IO 3+ does not check the Origin of WebSocket upgrades")
+                    .attr("note", "no cors option: Socket.IO 3+ does not check the Origin of WebSocket upgrades")
                     .build());
             return;
         }
@@ -245,6 +247,21 @@ final class NestFacts {
         ctx.emit(Fact.of(Kinds.ORIGIN, key).value(v == null ? "" : v).library(IO).source(origin.source())
                 .confidence(origin.confidence()).evidence(origin.evidence()).attr("role", "server")
                 .attr("variable", origin.variable()).build());
+    }
+
+    /** Socket.IO 2 checks {@code origins} ({@code *:*} unless set) and knows no {@code cors} option. */
+    private void originV2(JsOption origins, NestFindings.Gateway g) {
+        if (origins == null || origins.value() == null) {
+            ctx.emit(Fact.of(Kinds.ORIGIN, "any").value("*:*").library(IO).source(Source.DEFAULT)
+                    .confidence(Confidence.MEDIUM).evidence(g.at()).attr("role", "server")
+                    .attr("note", "Socket.IO 2 default origins *:*; it has no cors option").build());
+            return;
+        }
+        String v = origins.value();
+        String key = v.equals("*:*") || v.equals("*") ? "any" : "allow-list";
+        ctx.emit(Fact.of(Kinds.ORIGIN, key).value(v.equals("<function>") ? "custom function" : v).library(IO)
+                .source(origins.source()).confidence(origins.confidence()).evidence(origins.evidence())
+                .attr("role", "server").attr("variable", origins.variable()).build());
     }
 
     /** The gateway's namespace; Socket.IO prefixes a name without a slash with one. */

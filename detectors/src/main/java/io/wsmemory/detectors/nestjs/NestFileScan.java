@@ -49,7 +49,8 @@ final class NestFileScan {
     static final String WS = "ws";
     private static final Set<String> CHAIN_CALLS = Set.of("to", "in", "except", "timeout", "compress", "binary",
             "of");
-    private static final Set<String> CHAIN_FLAGS = Set.of("broadcast", "volatile", "local", "sockets");
+    private static final Set<String> CHAIN_FLAGS = Set.of("broadcast", "volatile", "local", "sockets",
+            "nsp");
     private static final Set<String> HOOKS = Set.of("handleConnection", "handleDisconnect");
 
     enum Recv { SERVER, SOCKET, NONE }
@@ -527,12 +528,29 @@ final class NestFileScan {
         if (o.isEmpty() || o.get().discriminator() == null) {
             return;
         }
-        Map<String, Evidence> fields = o.get().fields();
-        String payload = fields.containsKey("data") ? "data" : null;
+        String payload = sentData(args.get(0));
         for (JsMessages.Name n : o.get().names()) {
             out.events.add(new NestFindings.Event(n.value(), true, file.evidence(call), payload, false, null, null,
                     null, true));
         }
+    }
+
+    /** What {@code JSON.stringify({event, data: x})} carries in its {@code data}: x described. */
+    private String sentData(SyntaxNode arg) {
+        SyntaxNode a = JsSyntax.unwrap(arg);
+        if (a == null || !a.is("call_expression")) {
+            return null;
+        }
+        List<SyntaxNode> inner = arguments(a.field("arguments"));
+        if (inner.isEmpty()) {
+            return null;
+        }
+        JsValue.Member data = resolver.resolve(inner.get(0)).properties().get("data");
+        if (data == null || data.keyNode() == null) {
+            return null;
+        }
+        SyntaxNode value = data.keyNode().is("pair") ? data.keyNode().field("value") : data.keyNode();
+        return value == null ? null : JsPayloads.ofArguments(resolver, List.of(value)).text();
     }
 
     /** The receiver under a chain of room selectors and flags; the rooms of {@code to()} / {@code in()} collected. */
@@ -597,6 +615,15 @@ final class NestFileScan {
             Param p = in.param(name);
             if (p != null && encloses(in, at)) {
                 return paramRole(p, in);
+            }
+        }
+        for (JsFile.Declaration d : js.declarations(name)) { // const server = super.createIOServer(port, options)
+            SyntaxNode v = JsSyntax.unwrap(d.value());
+            if (v != null && in != null && in.node().encloses(d.declarator()) && v.is("call_expression")) {
+                String callee = v.field("function") == null ? "" : v.field("function").text();
+                if (callee.equals("super.createIOServer") || callee.equals("super.create")) {
+                    return Recv.SERVER;
+                }
             }
         }
         return callbackRole(name, r, c, in);
