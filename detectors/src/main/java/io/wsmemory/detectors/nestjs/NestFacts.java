@@ -8,6 +8,7 @@ import io.wsmemory.core.api.RepoContext;
 import io.wsmemory.core.api.Source;
 import io.wsmemory.core.knowledge.LibraryDefaults;
 import io.wsmemory.detectors.js.JsOption;
+import io.wsmemory.detectors.js.NestJsFiles;
 import io.wsmemory.detectors.nestjs.NestFindings.Platform;
 import io.wsmemory.detectors.socketio.SocketIoDetector;
 import io.wsmemory.detectors.socketio.SocketIoNames;
@@ -387,7 +388,7 @@ final class NestFacts {
             String name = e.getKey();
             int colon = name.indexOf(':');
             ctx.emit(Fact.of(Kinds.EVENT, name).value(direction).library(library).evidence(evidence)
-                    .attr("payload", payload).attr("ack", ack ? "true" : null).attr("description", description)
+                    .attr(NestJsFiles.FRAMEWORK, "nestjs").attr("payload", payload).attr("ack", ack ? "true" : null).attr("description", description)
                     .attr("domain", colon > 0 ? name.substring(0, colon) : null)
                     .attr("validation", validation).attr("required", required).build());
         }

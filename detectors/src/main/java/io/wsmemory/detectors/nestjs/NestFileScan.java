@@ -205,7 +205,14 @@ final class NestFileScan {
             return;
         }
         Optional<NestTypes.Found> g = types.classNamed(file, a.text());
-        if (g.isEmpty()) {
+        if (g.isEmpty()) { // a guard from a package or a file the scan cannot see: its name is all there is
+            String n = a.text().toLowerCase(java.util.Locale.ROOT);
+            if (n.contains("jwt")) {
+                out.auths.add(new NestFindings.Auth("jwt", "per-message", null, List.of(file.evidence(at.node())),
+                        a.text()));
+            } else if (n.matches(".*(auth|token|session|apikey|api-key).*") && out.unreadCheck == null) {
+                out.unreadCheck = file.evidence(at.node());
+            }
             return;
         }
         NestAuth.Reading r = NestAuth.guard(types, g.get().file(), g.get().cls());
@@ -903,7 +910,44 @@ final class NestFileScan {
             return null;
         }
         JsValue v = resolver.resolve(n);
-        return v.effective().is(JsValue.Kind.STRING) ? v.effective().string() : null;
+        if (!v.effective().is(JsValue.Kind.STRING)) {
+            v = throughAlias(n);
+        }
+        return v != null && v.effective().is(JsValue.Kind.STRING) ? v.effective().string() : null;
+    }
+
+    /**
+     * A constant imported through a tsconfig alias or {@code baseUrl} ({@code import { Events } from
+     * 'src/common/events'}), which the resolver, knowing only relative imports, leaves unknown.
+     */
+    private JsValue throughAlias(SyntaxNode expr) {
+        SyntaxNode n = JsSyntax.unwrap(expr);
+        List<String> path = new ArrayList<>();
+        while (n != null && n.is("member_expression")) {
+            String prop = JsSyntax.memberName(n);
+            if (prop == null) {
+                return null;
+            }
+            path.add(0, prop);
+            n = JsSyntax.unwrap(n.field("object"));
+        }
+        if (n == null || !n.is("identifier")) {
+            return null;
+        }
+        Import imp = js.importOf(n.text());
+        if (imp == null || imp.source().startsWith(".") || imp.imported().equals("*")
+                || imp.imported().equals("default")) {
+            return null;
+        }
+        Optional<ParsedFile> target = types.file(file, imp.source());
+        if (target.isEmpty()) {
+            return null;
+        }
+        JsValue v = resolver.resolverFor(target.get().path()).resolveName(imp.imported(), null);
+        for (String p : path) {
+            v = v.get(p);
+        }
+        return v;
     }
 
     static List<SyntaxNode> arguments(SyntaxNode args) {
