@@ -388,7 +388,8 @@ final class NestFacts {
             String name = e.getKey();
             int colon = name.indexOf(':');
             ctx.emit(Fact.of(Kinds.EVENT, name).value(direction).library(library).evidence(evidence)
-                    .attr(NestJsFiles.FRAMEWORK, "nestjs").attr("payload", payload).attr("ack", ack ? "true" : null).attr("description", description)
+                    .attr(NestJsFiles.FRAMEWORK, "nestjs").attr("payload", payload)
+                    .attr("ack", ack && platform != Platform.WS ? "true" : null).attr("description", description)
                     .attr("domain", colon > 0 ? name.substring(0, colon) : null)
                     .attr("validation", validation).attr("required", required).build());
         }

@@ -141,6 +141,10 @@ final class NestFileScan {
         Map<String, JsOption> options = new java.util.LinkedHashMap<>();
         for (SyntaxNode a : d.args()) {
             JsValue v = resolver.resolve(a);
+            if (!v.isKnown()) {
+                JsValue aliased = throughAlias(a);
+                v = aliased == null ? v : aliased;
+            }
             if (v.is(JsValue.Kind.OBJECT)) {
                 options.putAll(JsOptions.read(resolver, file, v));
             } else if (v.effective().is(JsValue.Kind.NUMBER) || v.is(JsValue.Kind.ENV)) {
@@ -568,6 +572,11 @@ final class NestFileScan {
             if (x != null && x.is("call_expression")) {
                 SyntaxNode fn = x.field("function");
                 String prop = JsSyntax.memberName(fn);
+                if (fn != null && fn.is("member_expression") && "get".equals(prop)
+                        && "sockets".equals(JsSyntax.memberName(JsSyntax.unwrap(fn.field("object"))))) {
+                    x = fn.field("object"); // server.sockets.sockets.get(id): one socket of the server
+                    continue;
+                }
                 if (fn != null && fn.is("member_expression") && CHAIN_CALLS.contains(prop)) {
                     if (prop.equals("to") || prop.equals("in")) {
                         List<SyntaxNode> a = arguments(x.field("arguments"));
@@ -627,9 +636,12 @@ final class NestFileScan {
         for (JsFile.Declaration d : js.declarations(name)) { // const server = super.createIOServer(port, options)
             SyntaxNode v = JsSyntax.unwrap(d.value());
             if (v != null && in != null && in.node().encloses(d.declarator()) && v.is("call_expression")) {
-                String callee = v.field("function") == null ? "" : v.field("function").text();
+                String callee = v.field("function") == null ? "" : v.field("function").text().replaceAll("\\s+", "");
                 if (callee.equals("super.createIOServer") || callee.equals("super.create")) {
                     return Recv.SERVER;
+                }
+                if (callee.endsWith("switchToWs().getClient")) { // a guard's or filter's socket
+                    return Recv.SOCKET;
                 }
             }
         }
