@@ -139,6 +139,13 @@ final class NestAuth {
     static String hookText(NestTypes types, ParsedFile file, io.wsmemory.core.resolve.js.JsResolver resolver,
                            SyntaxNode hook) {
         SyntaxNode h = JsSyntax.unwrap(hook);
+        if (h != null && h.is("call_expression") && h.field("function") != null
+                && h.field("function").is("identifier")) { // SocketAuthMiddleware(this.authService): the factory
+            String factory = hookText(types, file, resolver, h.field("function"));
+            if (factory != null && !factory.equals(h.field("function").text())) {
+                return h.text() + "\n" + factory;
+            }
+        }
         if (h != null && h.is("identifier")) {
             JsFile.Import imp = JsFile.of(file).importOf(h.text());
             if (imp != null) {

@@ -623,10 +623,13 @@ final class NestFileScan {
             }
             return Recv.NONE;
         }
-        if (!owned || !r.is("identifier")) {
+        if (!r.is("identifier")) {
             return Recv.NONE;
         }
         String name = r.text();
+        if (!owned) { // only what the Socket.IO detector cannot know: a socket taken from the execution context
+            return !name.equals("socket") && !name.equals("io") && contextSocket(name, in) ? Recv.SOCKET : Recv.NONE;
+        }
         if (in != null) {
             Param p = in.param(name);
             if (p != null && encloses(in, at)) {
@@ -640,12 +643,26 @@ final class NestFileScan {
                 if (callee.equals("super.createIOServer") || callee.equals("super.create")) {
                     return Recv.SERVER;
                 }
-                if (callee.endsWith("switchToWs().getClient")) { // a guard's or filter's socket
-                    return Recv.SOCKET;
-                }
+
             }
         }
+        if (contextSocket(name, in)) {
+            return Recv.SOCKET;
+        }
         return callbackRole(name, r, c, in);
+    }
+
+    /** {@code const client = context.switchToWs().getClient()}: the socket a guard, pipe or filter works on. */
+    private boolean contextSocket(String name, Method in) {
+        for (JsFile.Declaration d : js.declarations(name)) {
+            SyntaxNode v = JsSyntax.unwrap(d.value());
+            if (v != null && in != null && in.node().encloses(d.declarator()) && v.is("call_expression")
+                    && v.field("function") != null
+                    && v.field("function").text().replaceAll("\\s+", "").endsWith("switchToWs().getClient")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean encloses(Method m, SyntaxNode at) {

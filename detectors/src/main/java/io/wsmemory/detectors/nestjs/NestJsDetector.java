@@ -24,7 +24,7 @@ public final class NestJsDetector implements Detector {
             "NestJS WebSocket gateways (@nestjs/websockets on Socket.IO or ws) in TypeScript",
             Set.of(Language.TYPESCRIPT),
             List.of("@nestjs/websockets", "@nestjs/platform-socket.io", "@nestjs/platform-ws", "Gateway",
-                    "useWebSocketAdapter", "NestFactory", "'socket.io'", "\"socket.io\"", "'ws'", "\"ws\""));
+                    "useWebSocketAdapter", "NestFactory", "switchToWs", "'socket.io'", "\"socket.io\"", "'ws'", "\"ws\""));
 
     private final ConcurrentLinkedQueue<NestFindings> findings = new ConcurrentLinkedQueue<>();
     private volatile NestTypes types;
