@@ -287,12 +287,14 @@ final class NestFileScan {
                         data = p;
                     }
                 }
-                if (event != null && data != null && !insideEmit(n, body)) {
+                if (event != null && data != null && !insideEmit(n, body) && isReturned(n, body)) {
                     replies.add(new SyntaxNode[] {n, event, data});
                 }
             } else if (n.is("return_statement") && n.namedChildCount() > 0 && ownReturn(n, body)) {
                 SyntaxNode v = JsSyntax.unwrap(n.namedChild(0));
-                if (v != null && !v.is("undefined") && !v.is("null") && !isReply(v)) {
+                boolean namedReply = v != null && v.is("identifier") && replies.stream()
+                        .anyMatch(r -> v.text().equals(declaredName(r[0])));
+                if (v != null && !v.is("undefined") && !v.is("null") && !isReply(v) && !namedReply) {
                     value[0] = true;
                 }
             }
@@ -315,6 +317,52 @@ final class NestFileScan {
             }
         }
         return true;
+    }
+
+    /**
+     * True for an object a handler replies with: returned ({@code return {event, data}}, {@code return of(...)}),
+     * the result of an arrow ({@code map(x => ({event, data}))}), or a constant the handler returns.
+     */
+    private boolean isReturned(SyntaxNode obj, SyntaxNode body) {
+        SyntaxNode child = obj;
+        for (SyntaxNode p = obj.parent(); p != null && !p.equals(body); child = p, p = p.parent()) {
+            switch (p.type()) {
+                case "return_statement":
+                    return true;
+                case "arrow_function":
+                    return child.equals(p.field("body"));
+                case "variable_declarator": {
+                    SyntaxNode name = p.field("name");
+                    return name != null && name.is("identifier") && returnsName(body, name.text());
+                }
+                case "parenthesized_expression", "arguments", "call_expression", "array", "as_expression",
+                     "satisfies_expression", "await_expression", "ternary_expression":
+                    continue;
+                default:
+                    return false;
+            }
+        }
+        return false;
+    }
+
+    /** {@code reply} of {@code const reply = {event, data} as WsResponse}, else null. */
+    private static String declaredName(SyntaxNode obj) {
+        SyntaxNode p = obj.parent();
+        while (p != null && (p.is("as_expression") || p.is("satisfies_expression")
+                || p.is("parenthesized_expression"))) {
+            p = p.parent();
+        }
+        SyntaxNode name = p != null && p.is("variable_declarator") ? p.field("name") : null;
+        return name == null ? null : name.text();
+    }
+
+    private static boolean returnsName(SyntaxNode body, String name) {
+        for (SyntaxNode s : body.namedChildren()) {
+            if (s.is("return_statement") && s.namedChildCount() > 0 && s.namedChild(0).text().equals(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean insideEmit(SyntaxNode n, SyntaxNode body) {
