@@ -95,11 +95,25 @@ final class NestFacts {
                 }
             }
         }
+        if (firstGateway != null) { // a gateway needs its platform package, declared or not where the scan looks
+            if (io) {
+                platformLibrary("nestjs-platform-socket.io", firstGateway);
+            }
+            if (ws) {
+                platformLibrary("nestjs-platform-ws", firstGateway);
+            }
+        }
         Platform events = ws && !io || !io && applied == Platform.WS ? Platform.WS : Platform.SOCKET_IO;
         events(events);
         rooms(events == Platform.WS ? WS : IO);
         auth(firstGateway, events == Platform.WS ? WS : IO);
         adapters();
+    }
+
+    private void platformLibrary(String id, Evidence at) {
+        ctx.emit(Fact.of(Kinds.LIBRARY, id).value("unknown").library(id).source(Source.INFERRED)
+                .confidence(Confidence.MEDIUM).evidence(at).attr("role", "server").attr("language", "typescript")
+                .attr("via", "gateway").build());
     }
 
     /** The platform the bootstrap installs ({@code useWebSocketAdapter}), else the one adapter classes extend. */

@@ -1016,7 +1016,8 @@ final class NestFileScan {
                 || imp.imported().equals("default")) {
             return null;
         }
-        Optional<ParsedFile> target = types.file(file, imp.source());
+        Optional<ParsedFile> target = types.file(file, imp.source())
+                .flatMap(f -> types.declaring(f, imp.imported()));
         if (target.isEmpty()) {
             return null;
         }

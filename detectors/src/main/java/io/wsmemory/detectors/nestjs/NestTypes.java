@@ -122,6 +122,47 @@ final class NestTypes {
         return Optional.empty();
     }
 
+    /**
+     * The file where a name exported by {@code file} is bound (a constant, an enum, a function, a class), following
+     * re-exports across barrels; empty when it cannot be told.
+     */
+    Optional<ParsedFile> declaring(ParsedFile file, String name) {
+        return declaring(file, name, 0);
+    }
+
+    private Optional<ParsedFile> declaring(ParsedFile file, String name, int depth) {
+        if (depth > MAX_DEPTH || file.tree() == null) {
+            return Optional.empty();
+        }
+        JsFile js = JsFile.of(file);
+        if (!js.declarations(name).isEmpty() || js.enumDeclaration(name) != null || js.function(name) != null
+                || NestClasses.of(file).named(name) != null) {
+            return Optional.of(file);
+        }
+        JsFile.Export e = js.exports().get(name);
+        if (e != null && e.fromSource() != null) {
+            Optional<ParsedFile> next = file(file, e.fromSource());
+            return next.isEmpty() ? Optional.empty() : declaring(next.get(), e.fromName(), depth + 1);
+        }
+        JsFile.Import imp = js.importOf(name);
+        if (imp != null && !imp.imported().equals("*") && !imp.imported().equals("default")) {
+            Optional<ParsedFile> next = file(file, imp.source());
+            return next.isEmpty() ? Optional.empty() : declaring(next.get(), imp.imported(), depth + 1);
+        }
+        for (SyntaxNode c : file.tree().root().namedChildren()) {
+            if (c.is("export_statement") && c.text().startsWith("export *") && !c.text().startsWith("export * as")) {
+                Optional<ParsedFile> next = file(file, JsSyntax.stringValue(c.field("source")));
+                if (next.isPresent()) {
+                    Optional<ParsedFile> found = declaring(next.get(), name, depth + 1);
+                    if (found.isPresent()) {
+                        return found;
+                    }
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
     /** An interface or type alias named {@code name} in {@code from} or in the file it imports it from. */
     Optional<FoundType> typeNamed(ParsedFile from, String name) {
         if (name == null || from.tree() == null) {
