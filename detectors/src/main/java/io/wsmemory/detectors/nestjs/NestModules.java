@@ -53,7 +53,7 @@ final class NestModules {
         }
         Config c = configFor(folderOf(fromPath));
         if (c == NONE) {
-            return Optional.empty();
+            return workspacePackage(specifier);
         }
         String root = c.baseUrl() != null ? c.baseUrl() : c.dir();
         for (Map.Entry<String, List<String>> e : c.paths().entrySet()) {
@@ -70,9 +70,91 @@ final class NestModules {
             }
         }
         if (c.baseUrl() != null) {
-            return file(join(c.baseUrl(), specifier));
+            Optional<SourceFile> f = file(join(c.baseUrl(), specifier));
+            if (f.isPresent()) {
+                return f;
+            }
+        }
+        return workspacePackage(specifier);
+    }
+
+    /**
+     * A package of the repository itself ({@code @acme/shared} in a monorepo's {@code packages/shared}): its sources,
+     * where the manifest's entry points at build output ({@code dist/index.js} → {@code src/index.ts}).
+     */
+    private Optional<SourceFile> workspacePackage(String specifier) {
+        Map<String, String> packages = workspaces();
+        String name = specifier;
+        String sub = "";
+        while (!packages.containsKey(name)) {
+            int slash = name.lastIndexOf('/');
+            if (slash <= 0 || name.startsWith("@") && name.indexOf('/') == slash) {
+                return Optional.empty();
+            }
+            sub = name.substring(slash) + sub;
+            name = name.substring(0, slash);
+        }
+        String dir = packages.get(name);
+        List<String> candidates = new ArrayList<>();
+        if (!sub.isEmpty()) {
+            candidates.add(join(dir, "src" + sub));
+            candidates.add(join(dir, sub.substring(1)));
+        } else {
+            for (String entry : entries.getOrDefault(name, List.of())) {
+                candidates.add(join(dir, entry));
+                candidates.add(join(dir, entry.replaceFirst("^(\\./)?(dist|lib|build|out)(/(cjs|esm|es|src))?/", "src/")
+                        .replaceFirst("\\.d\\.ts$", "")));
+            }
+            candidates.add(join(dir, "src/index"));
+            candidates.add(join(dir, "index"));
+        }
+        for (String candidate : candidates) {
+            Optional<SourceFile> f = file(candidate);
+            if (f.isPresent()) {
+                return f;
+            }
         }
         return Optional.empty();
+    }
+
+    private final Map<String, List<String>> entries = new ConcurrentHashMap<>();
+    private volatile Map<String, String> workspaceDirs;
+
+    /** Package name → folder, for every package.json of the scan. */
+    private Map<String, String> workspaces() {
+        Map<String, String> w = workspaceDirs;
+        if (w != null) {
+            return w;
+        }
+        synchronized (this) {
+            if (workspaceDirs == null) {
+                Map<String, String> found = new java.util.TreeMap<>();
+                for (SourceFile f : sources.all()) {
+                    if (!f.fileName().equals("package.json")) {
+                        continue;
+                    }
+                    try {
+                        JsonNode root = JSON.readTree(f.text());
+                        JsonNode name = root == null ? null : root.get("name");
+                        if (name != null && name.isTextual()) {
+                            found.putIfAbsent(name.asText(), folderOf(f.path()));
+                            List<String> e = new ArrayList<>();
+                            for (String field : List.of("source", "types", "typings", "main", "module")) {
+                                JsonNode v = root.get(field);
+                                if (v != null && v.isTextual()) {
+                                    e.add(v.asText());
+                                }
+                            }
+                            entries.putIfAbsent(name.asText(), e);
+                        }
+                    } catch (Exception e) {
+                        // a manifest that does not parse names no package
+                    }
+                }
+                workspaceDirs = found;
+            }
+            return workspaceDirs;
+        }
     }
 
     /** The part of {@code specifier} the {@code *} of {@code pattern} stands for ("" for an exact match), or null. */
