@@ -8,6 +8,12 @@
  * {@code this.gateway.sendX(...)}, fields typed as a Socket.IO or ws server, and sockets taken with
  * {@code context.switchToWs().getClient()}.
  *
+ * <p>Where classes and constants come from. DTOs, guards, event classes, gateways injected into services and
+ * constants named in decorators are followed across files: relative imports, the nearest {@code tsconfig.json}
+ * ({@code baseUrl}, {@code paths}, {@code extends}), barrels ({@code export * from}) and the repository's own
+ * workspace packages (a {@code package.json} name whose build entry {@code dist/index.js} stands for
+ * {@code src/index.ts}).
+ *
  * <p>Fact conventions.
  * <ul>
  *   <li>The platform: ws when the bootstrap installs {@code WsAdapter} (or an adapter class extending it), or when
