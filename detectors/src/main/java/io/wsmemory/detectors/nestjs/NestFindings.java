@@ -23,7 +23,7 @@ final class NestFindings {
 
     /**
      * An event handled ({@code out} false) or sent. {@code viaSend} marks a raw {@code client.send(...)} of a JSON
-     * envelope (the ws platform's way); {@code fromWrapper} an event named at the call of a gateway's send method.
+     * envelope (the ws platform's way), which on Socket.IO would be its reserved {@code message} event.
      */
     record Event(String name, boolean out, Evidence at, String payload, boolean ack, String description,
                  String validation, String required, boolean viaSend) {
