@@ -27,6 +27,10 @@ public final class JsOptions {
 
     private static void read(JsResolver resolver, ParsedFile file, JsValue obj, String prefix,
                              Map<String, JsOption> into, int depth) {
+        if (obj.path() != null && !obj.path().equals(file.path())) { // an options object imported from another file
+            resolver = resolver.resolverFor(obj.path());
+            file = resolver.jsFile().file();
+        }
         for (Map.Entry<String, JsValue.Member> e : obj.properties().entrySet()) {
             String key = prefix + e.getKey();
             JsValue v = e.getValue().value();

@@ -2,6 +2,7 @@ package io.wsmemory.detectors.socketio;
 
 import io.wsmemory.core.parse.ParsedFile;
 import io.wsmemory.core.parse.SyntaxNode;
+import io.wsmemory.core.resolve.js.JsFile;
 import io.wsmemory.core.resolve.js.JsResolver;
 import io.wsmemory.core.resolve.js.JsSyntax;
 import io.wsmemory.core.resolve.js.JsValue;
@@ -16,7 +17,7 @@ import java.util.regex.Pattern;
  * cookie) and what it is (a JWT verified with a library, a server-side session, an API key, an opaque token).
  * A hook that reads no credential is not authentication.
  */
-final class AuthReading {
+public final class AuthReading {
 
     private static final Pattern JWT = Pattern.compile("jwt|jsonwebtoken|jwtverify|jose\\.|bearer",
             Pattern.CASE_INSENSITIVE);
@@ -71,6 +72,19 @@ final class AuthReading {
 
     private static Optional<Auth> read(String text, JsResolver resolver, String phase, ParsedFile file,
                                        SyntaxNode at) {
+        return credential(text, resolver.jsFile())
+                .map(c -> new Auth(c.mechanism(), phase, c.carrier(), file.evidence(at), Side.SERVER));
+    }
+
+    /** What a check reads: the kind of credential and where it travels ({@code carrier} may be null). */
+    public record Credential(String mechanism, String carrier) {
+    }
+
+    /**
+     * The credential the text of a check reads, judged from its words and the modules its file imports; empty when
+     * it reads none (a hook that only logs or counts is not authentication).
+     */
+    public static Optional<Credential> credential(String text, JsFile js) {
         String lower = text.toLowerCase(Locale.ROOT);
         String carrier = null;
         if (lower.contains("handshake.auth")) {
@@ -84,8 +98,8 @@ final class AuthReading {
         } else if (lower.contains("handshake.headers") || lower.contains("request.headers")) {
             carrier = "header";
         }
-        boolean importsJwt = resolver.jsFile().importsModule("jsonwebtoken") || resolver.jsFile().importsModule("jose")
-                || resolver.jsFile().importsModule("@nestjs/jwt") || resolver.jsFile().importsModule("express-jwt");
+        boolean importsJwt = js.importsModule("jsonwebtoken") || js.importsModule("jose")
+                || js.importsModule("@nestjs/jwt") || js.importsModule("express-jwt");
         String mechanism;
         if (JWT.matcher(text).find() || importsJwt && lower.contains("verify")) {
             mechanism = "jwt";
@@ -103,11 +117,11 @@ final class AuthReading {
         } else {
             return Optional.empty();
         }
-        return Optional.of(new Auth(mechanism, phase, carrier, file.evidence(at), Side.SERVER));
+        return Optional.of(new Credential(mechanism, carrier));
     }
 
     /** The source text of a hook: an inline function, a function of this file, or {@code wrap(sessionMiddleware)}. */
-    private static String hookText(JsResolver resolver, SyntaxNode hook) {
+    public static String hookText(JsResolver resolver, SyntaxNode hook) {
         SyntaxNode h = JsSyntax.unwrap(hook);
         if (h == null) {
             return null;

@@ -18,14 +18,14 @@ import java.util.List;
  * {@code {host, port}}, a {@code redis://} URL, {@code new Redis(port, host)}, {@code createClient({url})},
  * {@code client.duplicate()}. A client built without arguments talks to localhost:6379, the clients' default.
  */
-final class RedisEndpoint {
+public final class RedisEndpoint {
 
     private static final int MAX_DEPTH = 4;
 
     private RedisEndpoint() {
     }
 
-    static JsOption of(JsResolver resolver, ParsedFile file, List<SyntaxNode> args) {
+    public static JsOption of(JsResolver resolver, ParsedFile file, List<SyntaxNode> args) {
         if (args.isEmpty()) {
             return null;
         }

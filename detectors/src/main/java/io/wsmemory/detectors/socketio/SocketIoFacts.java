@@ -9,6 +9,7 @@ import io.wsmemory.core.api.Source;
 import io.wsmemory.core.knowledge.LibraryDefaults;
 import io.wsmemory.core.knowledge.LibraryDefaults.Choice;
 import io.wsmemory.detectors.js.JsOption;
+import io.wsmemory.detectors.js.NestJsFiles;
 import io.wsmemory.detectors.socketio.Findings.Side;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -359,11 +360,12 @@ final class SocketIoFacts {
 
     private void events() {
         Map<String, List<Findings.Event>> byName = new TreeMap<>();
+        Set<String> nest = NestJsFiles.serverEvents(ctx);
         for (Findings f : all) {
             for (Findings.Event e : f.events) {
                 Side side = side(f, e.side());
-                if (side == null) {
-                    continue;
+                if (side == null || side == Side.CLIENT && nest.contains(e.name())) {
+                    continue; // a NestJS gateway's event, already reported from the server's side
                 }
                 byName.computeIfAbsent(e.name(), k -> new ArrayList<>())
                         .add(new Findings.Event(e.name(), side, e.emit(), e.at(), e.payload(), e.ack(),

@@ -47,21 +47,8 @@ final class SocketIoFileScan {
 
     static final String SERVER_MODULE = "socket.io";
     static final String CLIENT_MODULE = "socket.io-client";
-    static final Set<String> RESERVED = Set.of("connect", "connection", "connect_error", "disconnect",
-            "disconnecting", "error", "newListener", "removeListener", "ping", "pong", "connect_timeout",
-            "reconnecting", "reconnect", "reconnect_attempt", "reconnect_error", "reconnect_failed", "upgrade",
-            "message", "open", "close", "packet", "packetCreate", "drain", "flush", "heartbeat", "upgradeError");
-    static final Map<String, String> ADAPTERS = Map.ofEntries(
-            Map.entry("@socket.io/redis-adapter", "redis"),
-            Map.entry("socket.io-redis", "redis"),
-            Map.entry("@socket.io/redis-streams-adapter", "redis-streams"),
-            Map.entry("@socket.io/mongo-adapter", "mongo"),
-            Map.entry("socket.io-adapter-mongo", "mongo"),
-            Map.entry("@socket.io/postgres-adapter", "postgres"),
-            Map.entry("@socket.io/cluster-adapter", "cluster"),
-            Map.entry("socket.io-amqp", "amqp"),
-            Map.entry("@socket.io/gcp-pubsub-adapter", "gcp-pubsub"),
-            Map.entry("@socket.io/azure-service-bus-adapter", "azure-service-bus"));
+    static final Set<String> RESERVED = SocketIoNames.RESERVED_EVENTS;
+    static final Map<String, String> ADAPTERS = SocketIoNames.ADAPTER_PACKAGES;
     private static final Set<String> MSGPACK_PARSERS = Set.of("socket.io-msgpack-parser", "@skgdev/socket.io-msgpack-javascript");
     private static final Set<String> EMITS = Set.of("emit", "emitWithAck");
     private static final Set<String> CHAIN_CALLS = Set.of("to", "in", "except", "timeout", "compress", "binary");

@@ -5,7 +5,9 @@ import io.wsmemory.core.api.Detector;
 import io.wsmemory.core.api.DetectorDescriptor;
 import io.wsmemory.core.api.RepoContext;
 import io.wsmemory.core.parse.ParsedFile;
+import io.wsmemory.core.resolve.js.JsFile;
 import io.wsmemory.core.source.Language;
+import io.wsmemory.detectors.js.NestJsFiles;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -37,6 +39,9 @@ public final class WsDetector implements Detector {
 
     @Override
     public void detect(ParsedFile file, DetectionContext context) {
+        if (file.tree() != null && NestJsFiles.isNestWebSocketFile(JsFile.of(file))) {
+            return; // a NestJS gateway or adapter: the nestjs detector reads it
+        }
         WsFindings f = file.tree() == null ? new WsFindings(file.path())
                 : new WsFileScan(file, context.sources()).scan();
         if (file.file().isEmbeddedScript()) {

@@ -8,6 +8,7 @@ import io.wsmemory.core.api.RepoContext;
 import io.wsmemory.core.api.Source;
 import io.wsmemory.core.knowledge.LibraryDefaults;
 import io.wsmemory.detectors.js.JsOption;
+import io.wsmemory.detectors.js.NestJsFiles;
 import io.wsmemory.detectors.ws.WsFindings.Side;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -206,8 +207,12 @@ final class WsFacts {
 
     private void events() {
         Map<String, List<WsFindings.Event>> byName = new TreeMap<>();
+        java.util.Set<String> nest = NestJsFiles.serverEvents(ctx);
         for (WsFindings f : all) {
             for (WsFindings.Event e : f.events) {
+                if (e.side() == Side.CLIENT && nest.contains(e.name())) {
+                    continue; // a NestJS gateway's event, already reported from the server's side
+                }
                 byName.computeIfAbsent(e.name(), k -> new ArrayList<>()).add(e);
             }
         }
