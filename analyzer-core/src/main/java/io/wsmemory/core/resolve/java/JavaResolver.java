@@ -462,6 +462,63 @@ public final class JavaResolver {
         return unknownAt(use);
     }
 
+    /**
+     * The expression a name stands for when it is a local variable or field assigned once: its initializer (or the
+     * one assignment), for reading builders and constructions that are not values ({@code config} in
+     * {@code new Handler(config)}). Empty for parameters and anything assigned more than once.
+     */
+    public Optional<Expression> definitionOf(Expression e) {
+        if (!(e instanceof NameExpr ne)) {
+            if (e instanceof FieldAccessExpr fa && fa.getScope() instanceof ThisExpr) {
+                return fieldInitializer(fa.getNameAsString(), fa);
+            }
+            return Optional.empty();
+        }
+        Optional<Local> l = local(ne.getNameAsString(), ne);
+        if (l.isPresent()) {
+            VariableDeclarator v = l.get().var();
+            if (v == null) {
+                return Optional.empty();
+            }
+            Node callable = v.findAncestor(CallableDeclaration.class).map(c -> (Node) c).orElse(l.get().scope());
+            List<AssignExpr> assigns = new ArrayList<>();
+            for (AssignExpr a : callable.findAll(AssignExpr.class)) {
+                if (a.getTarget() instanceof NameExpr t && t.getNameAsString().equals(v.getNameAsString())) {
+                    assigns.add(a);
+                }
+            }
+            if (v.getInitializer().isPresent() && assigns.isEmpty()) {
+                return v.getInitializer();
+            }
+            return v.getInitializer().isEmpty() && assigns.size() == 1 ? Optional.of(assigns.get(0).getValue())
+                    : Optional.empty();
+        }
+        return fieldInitializer(ne.getNameAsString(), ne);
+    }
+
+    private Optional<Expression> fieldInitializer(String name, Node use) {
+        for (TypeDeclaration<?> t : enclosingTypes(use)) {
+            Optional<FieldDeclaration> fd = t.getFieldByName(name);
+            if (fd.isPresent()) {
+                for (VariableDeclarator v : fd.get().getVariables()) {
+                    if (v.getNameAsString().equals(name)) {
+                        if (v.getInitializer().isPresent()) {
+                            return v.getInitializer();
+                        }
+                        List<AssignExpr> assigns = new ArrayList<>();
+                        for (AssignExpr a : t.findAll(AssignExpr.class)) {
+                            if (targets(a, name)) {
+                                assigns.add(a);
+                            }
+                        }
+                        return assigns.size() == 1 ? Optional.of(assigns.get(0).getValue()) : Optional.empty();
+                    }
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
     /** A local variable or parameter visible at a use. */
     private record Local(Node decl, VariableDeclarator var, Parameter param, Node scope) {
     }
@@ -1223,6 +1280,28 @@ public final class JavaResolver {
                 default -> {
                 }
             }
+        }
+        if (scope != null && name.equals("split") && args.size() == 1) {
+            JavaValue s = resolve(scope, depth + 1);
+            if (s.is(Kind.ENV)) {
+                return s;
+            }
+            if (s.is(Kind.STRING)) {
+                List<JavaValue> items = new ArrayList<>();
+                for (String part : s.string().split(",")) {
+                    items.add(JavaValue.string(part.trim(), m, path));
+                }
+                JavaValue arr = JavaValue.array(items, m, path);
+                for (Evidence e : s.via()) {
+                    arr = arr.through(e);
+                }
+                return arr;
+            }
+            return null;
+        }
+        if (scope != null && name.equals("toArray")) {
+            JavaValue s = resolve(scope, depth + 1);
+            return s.isKnown() ? s : null;
         }
         if (scope instanceof MethodCallExpr inner && (name.equals("orElse") || name.equals("orElseGet"))
                 && args.size() == 1 && inner.getNameAsString().startsWith("ofNullable")
