@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -80,7 +81,8 @@ final class ProjectNamer {
 
     private static String read(Path p) {
         try {
-            if (!Files.isRegularFile(p) || Files.size(p) > MAX_MANIFEST) {
+            // never through a link: a manifest linked from outside must not name the project (nor be read)
+            if (!Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS) || Files.size(p) > MAX_MANIFEST) {
                 return null;
             }
             return Files.readString(p);

@@ -125,15 +125,18 @@ public final class ScanEngine {
                          ConcurrentLinkedQueue<SkippedFile> skipped, ConcurrentLinkedQueue<String> partial,
                          AtomicInteger read, AtomicInteger parsed) {
         List<Detector> interested = new ArrayList<>();
-        try {
-            for (Detector d : detectors) {
+        for (Detector d : detectors) {
+            try {
                 if (d.accepts(file)) {
                     interested.add(d);
                 }
+            } catch (UnreadableFileException e) {
+                skipped.add(new SkippedFile(file.path(), e.getMessage()));
+                return;
+            } catch (RuntimeException | StackOverflowError e) { // one detector's bug costs that detector, not the scan
+                skipped.add(new SkippedFile(file.path(),
+                        "detector " + d.descriptor().id() + " failed: " + describe(e)));
             }
-        } catch (UnreadableFileException e) {
-            skipped.add(new SkippedFile(file.path(), e.getMessage()));
-            return;
         }
         if (file.isLoaded()) {
             read.incrementAndGet();

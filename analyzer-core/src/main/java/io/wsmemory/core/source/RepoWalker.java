@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileVisitResult;
+import java.nio.file.LinkOption;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -38,7 +39,8 @@ public final class RepoWalker {
     private static final Set<String> MANIFESTS = Set.of(
             "package.json", "package-lock.json", "npm-shrinkwrap.json", "yarn.lock", "pnpm-lock.yaml",
             "go.mod", "go.sum", "pom.xml", "build.gradle", "build.gradle.kts", "requirements.txt",
-            "pyproject.toml", "poetry.lock", "pipfile", "pipfile.lock", "setup.py", "setup.cfg");
+            "pyproject.toml", "poetry.lock", "pipfile", "pipfile.lock", "setup.py", "setup.cfg", "uv.lock", "pdm.lock",
+            "libs.versions.toml", "pnpm-workspace.yaml");
 
     private final Path root;
     private final WalkOptions options;
@@ -55,10 +57,11 @@ public final class RepoWalker {
         int[] ignored = {0};
         Deque<IgnoreScope> scopes = new ArrayDeque<>();
 
-        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+        // walk the real root: a root given through a link would otherwise be visited as a link, and yield nothing
+        Files.walkFileTree(realRoot, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                String rel = relative(dir);
+                String rel = relative(realRoot, dir);
                 if (!rel.isEmpty()) {
                     String name = dir.getFileName().toString();
                     if (EXCLUDED_FOLDERS.contains(name) || options.extraExcludedFolders().contains(rel)
@@ -68,15 +71,15 @@ public final class RepoWalker {
                     }
                 }
                 if (rel.isEmpty()) { // .git/info/exclude ranks below every .gitignore, so it sits deepest
-                    scopes.push(new IgnoreScope(rel, readIgnoreFile(dir.resolve(".git/info/exclude"), rel, skipped)));
+                    scopes.push(new IgnoreScope(rel, readIgnoreFile(dir.resolve(".git/info/exclude"), rel, realRoot, skipped)));
                 }
-                scopes.push(new IgnoreScope(rel, readIgnoreFile(dir.resolve(".gitignore"), rel, skipped)));
+                scopes.push(new IgnoreScope(rel, readIgnoreFile(dir.resolve(".gitignore"), rel, realRoot, skipped)));
                 return FileVisitResult.CONTINUE;
             }
 
             @Override
             public FileVisitResult postVisitDirectory(Path dir, IOException exc) {
-                String rel = relative(dir);
+                String rel = relative(realRoot, dir);
                 while (!scopes.isEmpty() && scopes.peek().folder().equals(rel)) {
                     scopes.pop();
                 }
@@ -88,7 +91,7 @@ public final class RepoWalker {
 
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                String rel = relative(file);
+                String rel = relative(realRoot, file);
                 if (attrs.isSymbolicLink()) {
                     checkLink(file, rel, realRoot, skipped);
                     return FileVisitResult.CONTINUE;
@@ -108,7 +111,7 @@ public final class RepoWalker {
 
             @Override
             public FileVisitResult visitFileFailed(Path file, IOException exc) {
-                String rel = relative(file);
+                String rel = relative(realRoot, file);
                 String why = exc instanceof AccessDeniedException ? "permission denied"
                         : exc instanceof NoSuchFileException ? "disappeared during the scan"
                         : "unreadable: " + exc.getClass().getSimpleName();
@@ -121,8 +124,8 @@ public final class RepoWalker {
         return new WalkResult(List.copyOf(files), List.copyOf(skipped), ignored[0]);
     }
 
-    private String relative(Path p) {
-        return root.relativize(p).toString().replace('\\', '/');
+    private static String relative(Path realRoot, Path p) {
+        return realRoot.relativize(p).toString().replace('\\', '/');
     }
 
     /** A link is not followed; one that points out of the repository or nowhere is worth telling the user about. */
@@ -161,8 +164,13 @@ public final class RepoWalker {
         return false;
     }
 
-    private static IgnoreNode readIgnoreFile(Path file, String rel, List<SkippedFile> skipped) {
-        if (!Files.isRegularFile(file)) {
+    /** Ignore rules are read from regular files of the repository only: like git (2.32+), never through a link. */
+    private static IgnoreNode readIgnoreFile(Path file, String rel, Path realRoot, List<SkippedFile> skipped) {
+        try {
+            if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) || !file.toRealPath().startsWith(realRoot)) {
+                return null;
+            }
+        } catch (IOException | SecurityException e) {
             return null;
         }
         IgnoreNode node = new IgnoreNode();

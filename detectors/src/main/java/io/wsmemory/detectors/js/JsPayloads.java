@@ -16,13 +16,17 @@ import java.util.Set;
  */
 public final class JsPayloads {
 
-    private static final Set<String> BINARY_TYPES = Set.of("ArrayBuffer", "Uint8Array", "Buffer", "Blob",
+    private static final List<String> BINARY_TYPES = List.of("ArrayBuffer", "Uint8Array", "Buffer", "Blob",
             "Uint8ClampedArray", "DataView");
     private static final int MAX_TEXT = 200;
 
-    /** A payload description; {@code text} is null when nothing is known. */
-    public record Shape(String text, boolean ack, boolean binary) {
-        public static final Shape NONE = new Shape(null, false, false);
+    /** A payload description; {@code text} is null when nothing is known; {@code binaryTypes} like "ArrayBuffer/Uint8Array". */
+    public record Shape(String text, boolean ack, String binaryTypes) {
+        public static final Shape NONE = new Shape(null, false, null);
+
+        public boolean binary() {
+            return binaryTypes != null;
+        }
     }
 
     private JsPayloads() {
@@ -32,7 +36,7 @@ public final class JsPayloads {
     public static Shape ofArguments(JsResolver resolver, List<SyntaxNode> args) {
         List<String> parts = new ArrayList<>();
         boolean ack = false;
-        boolean binary = false;
+        java.util.Set<String> binary = new java.util.LinkedHashSet<>();
         for (int i = 0; i < args.size(); i++) {
             SyntaxNode a = JsSyntax.unwrap(args.get(i));
             if (a == null) {
@@ -46,12 +50,14 @@ public final class JsPayloads {
             if (text != null) {
                 parts.add(text);
             }
-            if (a.text().startsWith("Buffer.") || a.text().startsWith("new Uint8Array")
-                    || a.text().startsWith("new ArrayBuffer")) {
-                binary = true;
+            for (String t : BINARY_TYPES) {
+                if (a.text().startsWith(t + ".") || a.text().startsWith("new " + t)) {
+                    binary.add(t);
+                }
             }
         }
-        return new Shape(parts.isEmpty() ? null : cut(String.join(", ", parts)), ack, binary);
+        return new Shape(parts.isEmpty() ? null : cut(String.join(", ", parts)), ack,
+                binary.isEmpty() ? null : String.join("/", binary));
     }
 
     /** The parameters of a handler function (inline or named in this file). */
@@ -73,7 +79,7 @@ public final class JsPayloads {
         }
         List<String> parts = new ArrayList<>();
         boolean ack = false;
-        boolean binary = false;
+        java.util.Set<String> binary = new java.util.LinkedHashSet<>();
         for (int i = 0; i < list.size(); i++) {
             SyntaxNode p = list.get(i);
             SyntaxNode pattern = p.is("required_parameter") || p.is("optional_parameter") ? p.field("pattern") : p;
@@ -90,8 +96,8 @@ public final class JsPayloads {
                 continue;
             }
             String typeText = type == null ? null : type.text().replaceFirst("^:\\s*", "");
-            if (typeText != null && BINARY_TYPES.stream().anyMatch(typeText::contains)) {
-                binary = true;
+            if (typeText != null) {
+                BINARY_TYPES.stream().filter(typeText::contains).forEach(binary::add);
             }
             if (pattern != null && pattern.is("object_pattern")) {
                 parts.add(objectPattern(pattern));
@@ -102,7 +108,8 @@ public final class JsPayloads {
                 parts.add(name);
             }
         }
-        return new Shape(parts.isEmpty() ? null : cut(String.join(", ", parts)), ack, binary);
+        return new Shape(parts.isEmpty() ? null : cut(String.join(", ", parts)), ack,
+                binary.isEmpty() ? null : String.join("/", binary));
     }
 
     private static boolean isCallbackName(String name) {
@@ -175,24 +182,33 @@ public final class JsPayloads {
         return "{" + String.join(", ", obj.properties().keySet()) + "}";
     }
 
-    /** The comment just above the statement that holds {@code node}: the handler's description. */
+    /**
+     * The comment just above the statement that holds {@code node}: the handler's description. Adjacent comment
+     * lines are one description; tool directives (eslint, ts, prettier) and fixture expectations are not.
+     */
     public static String commentAbove(SyntaxNode node) {
         SyntaxNode stmt = node;
         while (stmt.parent() != null && !stmt.parent().is("statement_block") && !stmt.parent().is("program")
                 && !stmt.parent().is("switch_case")) {
             stmt = stmt.parent();
         }
-        SyntaxNode prev = stmt.prevNamedSibling();
-        if (prev == null || !prev.is("comment") || prev.endLine() < stmt.line() - 1) {
-            return null;
+        java.util.Deque<String> lines = new java.util.ArrayDeque<>();
+        int expectLine = stmt.line() - 1;
+        for (SyntaxNode prev = stmt.prevNamedSibling(); prev != null && prev.is("comment")
+                && prev.endLine() == expectLine; prev = prev.prevNamedSibling()) {
+            String t = prev.text().replaceAll("^/\\*+|\\*+/$", "").replaceAll("^//+", "")
+                    .replaceAll("(?m)^\\s*\\*\\s?", "").strip();
+            if (!t.isEmpty() && !NOT_DESCRIPTION.matcher(t).find()) {
+                lines.addFirst(t);
+            }
+            expectLine = prev.line() - 1;
         }
-        String t = prev.text().replaceAll("^/\\*+|\\*+/$", "").replaceAll("^//+", "")
-                .replaceAll("(?m)^\\s*\\*\\s?", "").strip();
-        if (t.isEmpty() || t.startsWith("eslint") || t.startsWith("@ts-") || t.startsWith("prettier")) {
-            return null;
-        }
-        return cut(t.replaceAll("\\s+", " "));
+        String text = String.join(" ", lines).replaceAll("\\s+", " ").strip();
+        return text.isEmpty() ? null : cut(text);
     }
+
+    private static final java.util.regex.Pattern NOT_DESCRIPTION = java.util.regex.Pattern.compile(
+            "^(eslint|@ts-|prettier|istanbul|c8 |expect:|expect-none:|todo-expect:|todo-none:|#region|#endregion)");
 
     private static String squash(String s) {
         return s.replaceAll("\\s+", " ").trim();

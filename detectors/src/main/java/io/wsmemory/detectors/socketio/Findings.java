@@ -1,8 +1,8 @@
 package io.wsmemory.detectors.socketio;
 
-import io.wsmemory.core.api.Confidence;
 import io.wsmemory.core.api.Evidence;
 import io.wsmemory.core.api.Source;
+import io.wsmemory.detectors.js.JsOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,15 +16,10 @@ final class Findings {
 
     enum Side { SERVER, CLIENT, UNKNOWN }
 
-    /** An option value read from code: normalised text, how it was learned, where. */
-    record Opt(String value, List<String> items, Source source, Confidence confidence, String variable,
-               List<Evidence> evidence, boolean literal) {
+    record Server(Evidence at, Map<String, JsOption> options, JsOption port, boolean v2Style) {
     }
 
-    record Server(Evidence at, Map<String, Opt> options, Opt port, boolean v2Style) {
-    }
-
-    record Client(Evidence at, Map<String, Opt> options, String url, String clientType, String clientTypeWhy) {
+    record Client(Evidence at, Map<String, JsOption> options, String url, String clientType, String clientTypeWhy) {
     }
 
     record Event(String name, Side side, boolean emit, Evidence at, String payload, boolean ack,
@@ -40,7 +35,7 @@ final class Findings {
     record Auth(String mechanism, String phase, String carrier, Evidence at, Side side) {
     }
 
-    record Adapter(String key, String pkg, Evidence at, Opt broker) {
+    record Adapter(String key, String pkg, Evidence at, JsOption broker) {
     }
 
     record Sticky(String key, String value, Evidence at) {
@@ -78,7 +73,7 @@ final class Findings {
                 && libraries.isEmpty();
     }
 
-    static Map<String, Opt> options() {
+    static Map<String, JsOption> options() {
         return new LinkedHashMap<>();
     }
 }

@@ -8,7 +8,7 @@ import io.wsmemory.core.parse.SyntaxNode;
 import io.wsmemory.core.resolve.js.JsResolver;
 import io.wsmemory.core.resolve.js.JsSyntax;
 import io.wsmemory.core.resolve.js.JsValue;
-import io.wsmemory.detectors.socketio.Findings.Opt;
+import io.wsmemory.detectors.js.JsOption;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +25,7 @@ final class RedisEndpoint {
     private RedisEndpoint() {
     }
 
-    static Opt of(JsResolver resolver, ParsedFile file, List<SyntaxNode> args) {
+    static JsOption of(JsResolver resolver, ParsedFile file, List<SyntaxNode> args) {
         if (args.isEmpty()) {
             return null;
         }
@@ -33,7 +33,7 @@ final class RedisEndpoint {
         return first == null ? null : endpoint(resolver, file, first, resolver.resolve(first), 0);
     }
 
-    private static Opt endpoint(JsResolver r, ParsedFile file, SyntaxNode n, JsValue v, int depth) {
+    private static JsOption endpoint(JsResolver r, ParsedFile file, SyntaxNode n, JsValue v, int depth) {
         if (depth > MAX_DEPTH) {
             return null;
         }
@@ -69,7 +69,7 @@ final class RedisEndpoint {
             }
             if (callee.endsWith("Redis") || callee.endsWith("createClient") || callee.endsWith("Cluster")) {
                 if (args.isEmpty()) {
-                    return new Opt("localhost:6379", null, Source.DEFAULT, Confidence.MEDIUM, null,
+                    return new JsOption("localhost:6379", null, Source.DEFAULT, Confidence.MEDIUM, null,
                             List.of(file.evidence(def)), true);
                 }
                 JsValue first = r.resolve(args.get(0));
@@ -83,7 +83,7 @@ final class RedisEndpoint {
         return null;
     }
 
-    private static Opt fromHostPort(ParsedFile file, SyntaxNode at, JsValue host, JsValue port, JsValue url) {
+    private static JsOption fromHostPort(ParsedFile file, SyntaxNode at, JsValue host, JsValue port, JsValue url) {
         if (url != null && url.effective().is(JsValue.Kind.STRING)) {
             return fromUrl(file, at, url);
         }
@@ -100,11 +100,11 @@ final class RedisEndpoint {
             ev.addAll(host.via());
         }
         String value = (h == null ? "localhost" : h) + ":" + (p == null ? "6379" : p);
-        return new Opt(value, null, env != null ? Source.ENV : Source.EXPLICIT,
+        return new JsOption(value, null, env != null ? Source.ENV : Source.EXPLICIT,
                 env != null ? Confidence.MEDIUM : Confidence.HIGH, env == null ? null : env.variable(), ev, true);
     }
 
-    private static Opt fromUrl(ParsedFile file, SyntaxNode at, JsValue url) {
+    private static JsOption fromUrl(ParsedFile file, SyntaxNode at, JsValue url) {
         String s = url.effective().string();
         try {
             URI u = URI.create(s);
@@ -115,7 +115,7 @@ final class RedisEndpoint {
             List<Evidence> ev = new ArrayList<>();
             ev.add(file.evidence(at));
             ev.addAll(url.via());
-            return new Opt(value, null, url.source(), url.confidence(), url.variable(), ev, true);
+            return new JsOption(value, null, url.source(), url.confidence(), url.variable(), ev, true);
         } catch (IllegalArgumentException e) {
             return null;
         }

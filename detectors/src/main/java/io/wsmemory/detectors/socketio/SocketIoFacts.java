@@ -8,7 +8,7 @@ import io.wsmemory.core.api.RepoContext;
 import io.wsmemory.core.api.Source;
 import io.wsmemory.core.knowledge.LibraryDefaults;
 import io.wsmemory.core.knowledge.LibraryDefaults.Choice;
-import io.wsmemory.detectors.socketio.Findings.Opt;
+import io.wsmemory.detectors.js.JsOption;
 import io.wsmemory.detectors.socketio.Findings.Side;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -101,12 +101,31 @@ final class SocketIoFacts {
             for (Findings.Sticky s : f.stickies) {
                 ctx.emit(Fact.of(Kinds.STICKY, s.key()).value(s.value()).library(SERVER_LIB).evidence(s.at()).build());
             }
+        }
+        serializations();
+    }
+
+    /** One fact per format; binary payloads seen in several places name every type seen. */
+    private void serializations() {
+        Map<String, List<Findings.Serialization>> byKey = new TreeMap<>();
+        for (Findings f : all) {
             for (Findings.Serialization s : f.serializations) {
-                ctx.emit(Fact.of(Kinds.SERIALIZATION, s.key()).value(s.value()).library(SERVER_LIB)
-                        .source(s.source()).confidence(s.source() == Source.INFERRED ? Confidence.MEDIUM
-                                : Confidence.HIGH).evidence(s.at()).build());
+                byKey.computeIfAbsent(s.key(), k -> new ArrayList<>()).add(s);
             }
         }
+        byKey.forEach((key, list) -> {
+            Set<String> values = new LinkedHashSet<>();
+            List<Evidence> evidence = new ArrayList<>();
+            list.sort(java.util.Comparator.comparing(Findings.Serialization::at));
+            for (Findings.Serialization s : list) {
+                values.add(s.value());
+                evidence.add(s.at());
+            }
+            Source source = list.get(0).source();
+            ctx.emit(Fact.of(Kinds.SERIALIZATION, key).value(String.join("; ", values)).library(SERVER_LIB)
+                    .source(source).confidence(source == Source.INFERRED ? Confidence.MEDIUM : Confidence.HIGH)
+                    .evidence(evidence).build());
+        });
     }
 
     private static boolean isConstruction(Findings.Server s) {
@@ -117,9 +136,9 @@ final class SocketIoFacts {
 
     private boolean server(Findings f, Findings.Server s) {
         String version = version(SERVER_LIB, f.path);
-        Map<String, Opt> o = s.options();
+        Map<String, JsOption> o = s.options();
         for (Map.Entry<String, String> e : SERVER_SETTINGS.entrySet()) {
-            Opt v = o.get(e.getKey());
+            JsOption v = o.get(e.getKey());
             if (v != null && v.value() != null) {
                 String value = e.getValue().equals("compression") && "<object>".equals(v.value()) ? "true" : v.value();
                 ctx.emit(setting(e.getValue(), value, v, "server").build());
@@ -140,9 +159,9 @@ final class SocketIoFacts {
             ctx.emit(Fact.of(Kinds.SERIALIZATION, "json").value("socket.io default parser").library(SERVER_LIB)
                     .source(Source.DEFAULT).evidence(s.at()).build());
         }
-        Opt recovery = o.get("connectionStateRecovery");
+        JsOption recovery = o.get("connectionStateRecovery");
         if (recovery != null) {
-            Opt max = o.get("connectionStateRecovery.maxDisconnectionDuration");
+            JsOption max = o.get("connectionStateRecovery.maxDisconnectionDuration");
             ctx.emit(Fact.of(Kinds.RECONNECT, "recovery")
                     .value(max != null && max.value() != null ? max.value() : "120000").unit("ms").library(SERVER_LIB)
                     .source(max != null ? max.source() : Source.DEFAULT).evidence(recovery.evidence())
@@ -151,13 +170,13 @@ final class SocketIoFacts {
         return true;
     }
 
-    private void origin(Map<String, Opt> o, Findings.Server s, String version) {
-        Opt cors = o.get("cors.origin");
+    private void origin(Map<String, JsOption> o, Findings.Server s, String version) {
+        JsOption cors = o.get("cors.origin");
         if (cors == null && o.get("cors") != null && "<object>".equals(o.get("cors").value())) {
             cors = null;
         }
-        Opt origins = o.get("origins");
-        Opt opt = cors != null ? cors : origins;
+        JsOption origins = o.get("origins");
+        JsOption opt = cors != null ? cors : origins;
         int major = major(version);
         if (opt == null) {
             String value = major > 0 && major < 3 ? "*:*" : "";
@@ -185,7 +204,7 @@ final class SocketIoFacts {
                 .attr("variable", opt.variable()).build());
     }
 
-    private void transports(Opt t, Evidence at, String library, String role) {
+    private void transports(JsOption t, Evidence at, String library, String role) {
         if (t == null || t.items() == null) {
             ctx.emit(Fact.of(Kinds.TRANSPORT, "websocket").value("primary").library(library).source(Source.DEFAULT)
                     .evidence(at).attr("role", role).build());
@@ -207,7 +226,7 @@ final class SocketIoFacts {
         }
     }
 
-    private void port(Opt p, String role) {
+    private void port(JsOption p, String role) {
         if (p.value() == null) {
             return;
         }
@@ -223,9 +242,9 @@ final class SocketIoFacts {
 
     private void client(Findings f, Findings.Client c) {
         String version = version(CLIENT_LIB, f.path);
-        Map<String, Opt> o = c.options();
+        Map<String, JsOption> o = c.options();
         for (Map.Entry<String, String> e : CLIENT_RECONNECT.entrySet()) {
-            Opt v = o.get(e.getKey());
+            JsOption v = o.get(e.getKey());
             if (v != null && v.value() != null) {
                 Fact.Builder b = Fact.of(Kinds.RECONNECT, e.getValue()).value(v.value()).library(CLIENT_LIB)
                         .source(v.source()).confidence(v.confidence()).evidence(v.evidence()).attr("role", "client")
@@ -237,7 +256,7 @@ final class SocketIoFacts {
             }
         }
         for (Map.Entry<String, String> e : CLIENT_SETTINGS.entrySet()) {
-            Opt v = o.get(e.getKey());
+            JsOption v = o.get(e.getKey());
             if (v != null && v.value() != null) {
                 ctx.emit(setting(e.getValue(), v.value(), v, "client").library(CLIENT_LIB).build());
             }
@@ -251,7 +270,7 @@ final class SocketIoFacts {
             CLIENT_DEFAULTS.lookup(d.key(), kind, version).ifPresent(ch -> ctx.emit(defaulted(kind, ch, CLIENT_LIB,
                     c.at(), "client")));
         }
-        Opt transports = o.get("transports");
+        JsOption transports = o.get("transports");
         if (transports != null) {
             transports(transports, c.at(), CLIENT_LIB, "client");
         }
@@ -418,7 +437,7 @@ final class SocketIoFacts {
         for (Findings f : all) {
             for (Findings.Adapter a : f.adapters) {
                 ctx.emit(Fact.of(Kinds.ADAPTER, a.key()).value(a.pkg()).library(SERVER_LIB).evidence(a.at()).build());
-                Opt b = a.broker();
+                JsOption b = a.broker();
                 if (b != null && b.value() != null) {
                     ctx.emit(Fact.of(Kinds.BROKER, "redis").value(b.value()).library(SERVER_LIB).source(b.source())
                             .confidence(b.confidence() == Confidence.HIGH && b.source() != Source.DEFAULT
@@ -462,7 +481,7 @@ final class SocketIoFacts {
         return v == null ? 0 : v.major();
     }
 
-    private static Fact.Builder setting(String key, String value, Opt v, String role) {
+    private static Fact.Builder setting(String key, String value, JsOption v, String role) {
         Fact.Builder b = Fact.of(Kinds.SETTING, key).value(value).library(SERVER_LIB).source(v.source())
                 .confidence(v.confidence()).evidence(v.evidence()).attr("role", role).attr("variable", v.variable());
         String unit = unitOf(key);

@@ -17,7 +17,9 @@ import io.wsmemory.core.resolve.js.JsValue;
 import io.wsmemory.detectors.js.JsPayloads;
 import io.wsmemory.detectors.js.JsRooms;
 import io.wsmemory.detectors.js.JsValidation;
-import io.wsmemory.detectors.socketio.Findings.Opt;
+import io.wsmemory.detectors.js.JsClientKind;
+import io.wsmemory.detectors.js.JsOption;
+import io.wsmemory.detectors.js.JsOptions;
 import io.wsmemory.detectors.socketio.Findings.Side;
 import io.wsmemory.core.source.SourceFile;
 import java.util.ArrayList;
@@ -40,7 +42,7 @@ import java.util.Set;
 final class SocketIoFileScan {
 
     static final Query QUERY = Query.load(SocketIoFileScan.class, "socketio.scm");
-    static final Query TYPES = Query.load(SocketIoFileScan.class, "socketio-types.scm");
+    static final Query TYPES = Query.load(SocketIoFileScan.class, "socketio-types.typescript.scm");
 
     static final String SERVER_MODULE = "socket.io";
     static final String CLIENT_MODULE = "socket.io-client";
@@ -205,8 +207,8 @@ final class SocketIoFileScan {
     }
 
     private void server(SyntaxNode call, List<SyntaxNode> args, boolean v2Style) {
-        Map<String, Opt> options = Findings.options();
-        Opt port = null;
+        Map<String, JsOption> options = Findings.options();
+        JsOption port = null;
         for (SyntaxNode a : args) {
             JsValue v = resolver.resolve(a);
             if (v.is(JsValue.Kind.OBJECT)) {
@@ -231,8 +233,8 @@ final class SocketIoFileScan {
         parserOption(options);
     }
 
-    private void parserOption(Map<String, Opt> options) {
-        Opt parser = options.get("parser");
+    private void parserOption(Map<String, JsOption> options) {
+        JsOption parser = options.get("parser");
         if (parser != null && parser.value() != null && MSGPACK_PARSERS.stream().anyMatch(parser.value()::contains)) {
             out.serializations.add(new Findings.Serialization("msgpack", parser.value(), Source.EXPLICIT,
                     parser.evidence().get(0)));
@@ -240,9 +242,9 @@ final class SocketIoFileScan {
     }
 
     /** What a client sends to be let in: the {@code auth} payload, a token in the query, an Authorization header. */
-    private void clientAuth(Map<String, Opt> options) {
+    private void clientAuth(Map<String, JsOption> options) {
         String carrier = null;
-        Opt at = null;
+        JsOption at = null;
         if (options.containsKey("auth")) {
             carrier = "auth-payload";
             at = options.get("auth");
@@ -263,7 +265,7 @@ final class SocketIoFileScan {
     }
 
     private void client(SyntaxNode call, List<SyntaxNode> args) {
-        Map<String, Opt> options = Findings.options();
+        Map<String, JsOption> options = Findings.options();
         String url = null;
         for (SyntaxNode a : args) {
             JsValue v = resolver.resolve(a);
@@ -277,36 +279,11 @@ final class SocketIoFileScan {
         if (name != null) {
             fileNames.put(name, Role.CLIENT_SOCKET);
         }
-        String[] type = clientType();
+        JsClientKind.Kind kind = JsClientKind.of(file, js, sources);
         Evidence at = file.evidence(call);
-        out.clients.add(new Findings.Client(at, options, url, type[0], type[1]));
+        out.clients.add(new Findings.Client(at, options, url, kind.type(), kind.why()));
         parserOption(options);
         clientAuth(options);
-    }
-
-    /** Browser, mobile or a Node process, from what the file and its imports show. */
-    private String[] clientType() {
-        SourceFile f = file.file();
-        if (js.importsModule("react-native") || js.importsModule("expo")) {
-            return new String[] {"mobile", "React Native"};
-        }
-        String p = f.path().toLowerCase(Locale.ROOT);
-        if (f.isEmbeddedScript() || p.endsWith(".jsx") || p.endsWith(".tsx") || js.importsModule("react")
-                || js.importsModule("vue") || js.importsModule("svelte") || js.importsModule("@angular/core")
-                || f.contains("window.") || f.contains("document.") || f.contains("localStorage")) {
-            return new String[] {"browser", "browser code"};
-        }
-        String app = frontendOfPackage();
-        if (app != null) {
-            return new String[] {"browser", app + " app"};
-        }
-        if (f.contains("process.argv") || f.contains("process.exit") || f.contains("readline")) {
-            return new String[] {"cli", "Node script"};
-        }
-        if (f.contains("process.") || f.contains("require(")) {
-            return new String[] {"server", "Node process"};
-        }
-        return new String[] {"browser", "client module"};
     }
 
     private void adapter(SyntaxNode call, List<SyntaxNode> args, String key, String pkg, String member) {
@@ -316,7 +293,7 @@ final class SocketIoFileScan {
         if (!adapterCalls.add(call.startByte())) {
             return;
         }
-        Opt broker = null;
+        JsOption broker = null;
         if (key.startsWith("redis")) {
             broker = RedisEndpoint.of(resolver, file, args);
         }
@@ -336,85 +313,12 @@ final class SocketIoFileScan {
                 file.evidence(call)));
     }
 
-    /** Flattens an options object into dotted keys ({@code cors.origin}) with values as facts print them. */
-    private void readOptions(JsValue obj, String prefix, Map<String, Opt> into, int depth) {
-        for (Map.Entry<String, JsValue.Member> e : obj.properties().entrySet()) {
-            String key = prefix + e.getKey();
-            JsValue v = e.getValue().value();
-            SyntaxNode at = e.getValue().keyNode();
-            if (v.is(JsValue.Kind.OBJECT) && depth < 2) {
-                into.put(key, opt(v, at));
-                readOptions(v, key + ".", into, depth + 1);
-            } else {
-                into.put(key, opt(v, at));
-            }
-        }
+    private void readOptions(JsValue obj, String prefix, Map<String, JsOption> into, int depth) {
+        into.putAll(JsOptions.read(resolver, file, obj));
     }
 
-    private Opt opt(JsValue v, SyntaxNode at) {
-        List<Evidence> ev = new ArrayList<>();
-        ev.add(at == null ? file.evidence(1) : file.evidence(at));
-        ev.addAll(v.via());
-        JsValue eff = v.effective();
-        List<String> items = null;
-        String text;
-        if (eff.is(JsValue.Kind.ARRAY)) {
-            items = new ArrayList<>();
-            for (JsValue i : eff.items()) {
-                items.add(i.isLiteral() ? i.text() : null);
-            }
-            text = eff.text();
-        } else if (eff.is(JsValue.Kind.FUNCTION)) {
-            text = "<function>";
-        } else if (eff.is(JsValue.Kind.OBJECT)) {
-            text = "<object>";
-        } else if (eff.is(JsValue.Kind.UNKNOWN)) {
-            text = null;
-        } else if (eff.is(JsValue.Kind.NUMBER) && Double.isInfinite(eff.number())) {
-            text = "unlimited";
-        } else if (eff.is(JsValue.Kind.ENV)) {
-            text = "";
-        } else {
-            text = eff.text();
-        }
-        if (text == null && at != null && v.node() != null) {
-            Optional<Import> imp = resolver.importBehind(v.node());
-            if (imp.isPresent()) {
-                text = imp.get().source(); // parser: require("socket.io-msgpack-parser")
-            }
-        }
-        return new Opt(text, items, v.source(), v.confidence(), v.variable(), ev, eff.isLiteral());
-    }
-
-    private static final List<String[]> FRONTENDS = List.of(new String[] {"\"react-native\"", "React Native"},
-            new String[] {"\"vue\"", "Vue"}, new String[] {"\"react\"", "React"},
-            new String[] {"\"@angular/core\"", "Angular"}, new String[] {"\"svelte\"", "Svelte"},
-            new String[] {"\"next\"", "Next.js"}, new String[] {"\"nuxt\"", "Nuxt"});
-
-    /** The front-end framework the nearest package.json depends on, or null. */
-    private String frontendOfPackage() {
-        String dir = file.file().directory();
-        while (true) {
-            Optional<SourceFile> pkg = sources.file(dir.isEmpty() ? "package.json" : dir + "/package.json");
-            if (pkg.isPresent()) {
-                try {
-                    String text = pkg.get().text();
-                    for (String[] fw : FRONTENDS) {
-                        if (text.contains(fw[0] + ":") || text.contains(fw[0] + " :")) {
-                            return fw[1];
-                        }
-                    }
-                } catch (RuntimeException e) {
-                    return null;
-                }
-                return null;
-            }
-            if (dir.isEmpty()) {
-                return null;
-            }
-            int slash = dir.lastIndexOf('/');
-            dir = slash < 0 ? "" : dir.substring(0, slash);
-        }
+    private JsOption opt(JsValue v, SyntaxNode at) {
+        return JsOptions.of(resolver, file, v, at);
     }
 
     // ---- handlers and method calls -------------------------------------------------------------------------
@@ -532,8 +436,8 @@ final class SocketIoFileScan {
         SyntaxNode handler = args.size() > 1 ? args.get(1) : null;
         JsPayloads.Shape shape = handler == null ? JsPayloads.Shape.NONE : JsPayloads.ofHandler(resolver, handler);
         if (shape.binary()) {
-            out.serializations.add(new Findings.Serialization("binary", "binary event arguments", Source.INFERRED,
-                    file.evidence(call)));
+            out.serializations.add(new Findings.Serialization("binary", shape.binaryTypes() + " event arguments",
+                    Source.INFERRED, file.evidence(call)));
         }
         Optional<JsValidation.Schema> schema = handler == null ? Optional.empty()
                 : JsValidation.inHandler(resolver, handler);
@@ -585,7 +489,7 @@ final class SocketIoFileScan {
         if (name != null && !RESERVED.contains(name)) {
             JsPayloads.Shape shape = JsPayloads.ofArguments(resolver, args.subList(1, args.size()));
             if (shape.binary()) {
-                out.serializations.add(new Findings.Serialization("binary", "binary event arguments",
+                out.serializations.add(new Findings.Serialization("binary", shape.binaryTypes() + " event arguments",
                         Source.INFERRED, file.evidence(call)));
             }
             out.events.add(new Findings.Event(name, side, true, file.evidence(call), shape.text(), shape.ack(),
