@@ -280,10 +280,15 @@ final class JakartaFileScan {
                 pattern = "{" + JavaResolver.hintName(m.getArgument(0)) + "}";
             }
             String action = n.equals("computeIfAbsent") ? "join" : "broadcast";
+            boolean leave = false;
             for (MethodCallExpr a : JavaChains.after(m)) {
                 if (a.getNameAsString().equals("add")) {
                     action = "join";
                 }
+                leave |= a.getNameAsString().equals("remove");
+            }
+            if (leave) {
+                continue;
             }
             out.rooms.add(new JakartaFindings.Room(pattern, action, r.evidence(m)));
         }

@@ -35,7 +35,8 @@ public final class NettyDetector implements Detector {
             "Netty WebSocket codec (io.netty.handler.codec.http.websocketx) servers and clients in Java",
             Set.of(Language.JAVA),
             List.of("websocketx", "WebSocketServerProtocolHandler", "WebSocketServerHandshaker",
-                    "WebSocketClientHandshaker", "TextWebSocketFrame", "WebSocketFrame"));
+                    "WebSocketClientHandshaker", "TextWebSocketFrame", "WebSocketFrame", "FullHttpRequest",
+                    "HandshakeComplete", "ChannelGroup"));
 
     private final ConcurrentLinkedQueue<NettyFindings> findings = new ConcurrentLinkedQueue<>();
 

@@ -580,6 +580,9 @@ final class NettyFileScan {
             }
             List<MethodCallExpr> after = JavaChains.after(m);
             String action = null;
+            if (after.stream().anyMatch(a -> a.getNameAsString().equals("remove"))) {
+                continue;
+            }
             for (MethodCallExpr a : after) {
                 if (a.getNameAsString().equals("add")) {
                     action = "join";

@@ -315,8 +315,32 @@ final class SpringFacts {
     private static final String SIMPLE_BROKER_LATEST = "6.2";
 
     private void relay(SpringFindings.Broker b) {
-        Opt host = b.options().get("RelayHost");
-        Opt port = b.options().get("RelayPort");
+        java.util.Set<String> profiles = new java.util.TreeSet<>();
+        for (String k : b.options().keySet()) {
+            if (k.startsWith("RelayHost@") || k.startsWith("RelayPort@")) {
+                profiles.add(k.substring(k.indexOf('@') + 1));
+            }
+        }
+        relayBroker(b, b.options().get("RelayHost"), b.options().get("RelayPort"), null);
+        for (String p : profiles) {
+            Opt host = b.options().getOrDefault("RelayHost@" + p, b.options().get("RelayHost"));
+            Opt port = b.options().getOrDefault("RelayPort@" + p, b.options().get("RelayPort"));
+            relayBroker(b, host, port, p);
+        }
+        Map<String, String> options = Map.of("heartbeat.outgoing", "SystemHeartbeatSendInterval",
+                "heartbeat.incoming", "SystemHeartbeatReceiveInterval");
+        for (String key : List.of("heartbeat.outgoing", "heartbeat.incoming")) {
+            Opt o = b.options().get(options.get(key));
+            if (o != null && o.value() != null) {
+                ctx.emit(o.apply(Fact.of(Kinds.SETTING, key).value(o.value()).unit("ms").library(STOMP))
+                        .attr("role", "server").attr("context", "broker-relay").build());
+            } else {
+                defaulted(RELAY, key, STOMP, b.at(), Map.of("context", "broker-relay"));
+            }
+        }
+    }
+
+    private void relayBroker(SpringFindings.Broker b, Opt host, Opt port, String profile) {
         String h = host != null && host.value() != null ? host.value()
                 : RELAY.lookup("relay.host", "6.2").map(LibraryDefaults.Choice::value).orElse("127.0.0.1");
         String p = port != null && port.value() != null ? port.value()
@@ -355,18 +379,7 @@ final class SpringFacts {
             conf = Confidence.LOW;
             f.attr("note", "STOMP broker relay; RabbitMQ assumed (no broker named in the repository)");
         }
-        ctx.emit(f.source(source).confidence(conf).attr("variable", variable).build());
-        Map<String, String> options = Map.of("heartbeat.outgoing", "SystemHeartbeatSendInterval",
-                "heartbeat.incoming", "SystemHeartbeatReceiveInterval");
-        for (String key : List.of("heartbeat.outgoing", "heartbeat.incoming")) {
-            Opt o = b.options().get(options.get(key));
-            if (o != null && o.value() != null) {
-                ctx.emit(o.apply(Fact.of(Kinds.SETTING, key).value(o.value()).unit("ms").library(STOMP))
-                        .attr("role", "server").attr("context", "broker-relay").build());
-            } else {
-                defaulted(RELAY, key, STOMP, b.at(), Map.of("context", "broker-relay"));
-            }
-        }
+        ctx.emit(f.source(source).confidence(conf).attr("variable", variable).attr("profile", profile).build());
     }
 
     private boolean relayKindKnown;
@@ -543,6 +556,10 @@ final class SpringFacts {
 
     private void mapping(SpringFindings.Mapping m) {
         List<String> lookups = new ArrayList<>();
+        if (m.kind().equals("exception")) {
+            outbound(m, lookups);
+            return;
+        }
         List<String> classPaths = m.classPaths().isEmpty() ? List.of("") : m.classPaths();
         List<String> paths = m.paths().isEmpty() ? List.of("") : m.paths();
         for (String c : classPaths) {
@@ -582,6 +599,10 @@ final class SpringFacts {
                 event(d, false, m.sendToAt(), m.outPayload(), null, null, null, STOMP);
             }
         }
+        outbound(m, lookups);
+    }
+
+    private void outbound(SpringFindings.Mapping m, List<String> lookups) {
         if (m.sendTo() != null) {
             for (String d : m.sendTo()) {
                 destination(d, classify(d, false), m.sendToAt());

@@ -271,7 +271,11 @@ final class SpringFileScan {
                         } else if (cn.equals("setTcpClient") && !c.getArguments().isEmpty()) {
                             tcpClient(c.getArgument(0), options);
                         } else if (cn.startsWith("set") && !c.getArguments().isEmpty()) {
-                            options.put(cn.substring(3), Opt.first(r.resolve(c.getArgument(0)), at(c)));
+                            List<Opt> all = Opt.of(r.resolve(c.getArgument(0)), at(c));
+                            options.put(cn.substring(3), all.get(0));
+                            for (Opt o : all.subList(1, all.size())) {
+                                options.put(cn.substring(3) + "@" + o.profile(), o);
+                            }
                         }
                     }
                     out.brokers.add(new SpringFindings.Broker(n.equals("enableStompBrokerRelay"), prefixes, at(call),

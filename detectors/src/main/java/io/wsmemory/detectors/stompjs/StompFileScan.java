@@ -191,6 +191,10 @@ final class StompFileScan {
                         SyntaxNode v = valueNode(keyNode);
                         if (v != null && v.text().contains("SockJS")) {
                             sockJs = file.evidence(v);
+                            SyntaxNode url = sockJsUrl(v);
+                            if (url != null && path == null) {
+                                path = path(url);
+                            }
                         }
                     }
                     case "connectHeaders" -> {
@@ -255,6 +259,18 @@ final class StompFileScan {
         if (out.libraries.stream().noneMatch(l -> l.id().equals(lib))) {
             out.libraries.add(new StompFindings.Library(lib, "unknown", file.evidence(call), "global"));
         }
+    }
+
+    /** The URL argument of the first {@code new SockJS(url)} inside a node. */
+    private static SyntaxNode sockJsUrl(SyntaxNode n) {
+        SyntaxNode[] found = {null};
+        n.walk(x -> found[0] == null, x -> {
+            if (found[0] == null && x.is("new_expression") && x.field("constructor") != null
+                    && x.field("constructor").text().equals("SockJS") && x.field("arguments") != null) {
+                found[0] = x.field("arguments").namedChild(0);
+            }
+        });
+        return found[0];
     }
 
     private static SyntaxNode valueNode(SyntaxNode keyNode) {
@@ -370,7 +386,7 @@ final class StompFileScan {
         switch (method) {
             case "subscribe" -> {
                 if (!a.isEmpty()) {
-                    message(pattern(a.get(0)), false, call, lib);
+                    message(pattern(a.get(0)), false, a.get(0), lib);
                 }
             }
             case "publish" -> {
@@ -382,7 +398,7 @@ final class StompFileScan {
                         String k = JsSyntax.nameText(pair.field("key"));
                         SyntaxNode v = pair.field("value");
                         if (k.equals("destination") && v != null) {
-                            message(pattern(v), true, call, lib);
+                            message(pattern(v), true, v, lib);
                         } else if ((k.equals("body") || k.equals("binaryBody")) && v != null
                                 && v.text().contains("JSON.stringify")) {
                             out.json.add(new StompFindings.Json(file.evidence(v), lib));
@@ -394,7 +410,7 @@ final class StompFileScan {
                 if (!a.isEmpty()) {
                     String dest = pattern(a.get(0));
                     if (dest != null && dest.startsWith("/")) {
-                        message(dest, true, call, lib);
+                        message(dest, true, a.get(0), lib);
                         for (int i = 1; i < a.size(); i++) {
                             if (a.get(i).text().contains("JSON.stringify")) {
                                 out.json.add(new StompFindings.Json(file.evidence(a.get(i)), lib));
@@ -507,15 +523,24 @@ final class StompFileScan {
         if (u.is("template_string")) {
             String t = u.text();
             t = t.substring(1, t.length() - 1);
-            Matcher m = Pattern.compile("\\$\\{([^}]*)}").matcher(t);
             StringBuilder b = new StringBuilder();
-            while (m.find()) {
-                String inner = m.group(1).trim();
-                String[] parts = inner.split("[.()\\s]+");
-                String hint = parts.length == 0 ? "param" : parts[parts.length - 1];
-                m.appendReplacement(b, Matcher.quoteReplacement("{" + (hint.isEmpty() ? "param" : hint) + "}"));
+            int from = 0;
+            for (SyntaxNode c : u.namedChildren()) {
+                if (!c.is("template_substitution")) {
+                    continue;
+                }
+                String sub = c.text();
+                int at = t.indexOf(sub, from);
+                if (at < 0) {
+                    continue;
+                }
+                b.append(t, from, at);
+                SyntaxNode inner = c.namedChild(0);
+                String v = inner == null ? null : pattern(inner);
+                b.append(v == null ? "{param}" : v);
+                from = at + sub.length();
             }
-            m.appendTail(b);
+            b.append(t.substring(from));
             return b.toString();
         }
         if (u.is("binary_expression") && u.field("operator") != null && u.field("operator").text().equals("+")) {

@@ -127,7 +127,8 @@ public final class JavaResolver {
         if (other == null || other.path().equals(file.path())) {
             return this;
         }
-        return others.computeIfAbsent(other.path(), p -> new JavaResolver(other, types, config, others));
+        JavaResolver known = others.get(other.path());
+        return known != null ? known : new JavaResolver(other, types, config, others);
     }
 
     /** The repository type a name means in this file, if the repository declares it. */
@@ -139,7 +140,17 @@ public final class JavaResolver {
         return file.evidence(line(n));
     }
 
+    /** The line a node starts on; for a call in a chain, the line of its method name. */
     public static int line(Node n) {
+        if (n instanceof MethodCallExpr m) {
+            return m.getName().getRange().map(r -> r.begin.line).orElse(n.getRange().map(r -> r.begin.line).orElse(1));
+        }
+        if (n instanceof CallableDeclaration<?> c) {
+            return c.getName().getRange().map(r -> r.begin.line).orElse(n.getRange().map(r -> r.begin.line).orElse(1));
+        }
+        if (n instanceof TypeDeclaration<?> t) {
+            return t.getName().getRange().map(r -> r.begin.line).orElse(n.getRange().map(r -> r.begin.line).orElse(1));
+        }
         return n.getRange().map(r -> r.begin.line).orElse(1);
     }
 
