@@ -205,6 +205,10 @@ public final class NettySocketIoDetector implements Detector {
                     ? "in " + inPayload + "; out " + outPayload : inPayload != null ? inPayload : outPayload;
             String name = e.getKey();
             int colon = name.indexOf(':');
+            if (payload != null && (payload.contains("byte[]") || payload.contains("ByteBuffer"))) {
+                ctx.emit(Fact.of(Kinds.SERIALIZATION, "binary").value(payload.contains("ByteBuffer") ? "ByteBuffer"
+                        : "byte[]").library(LIB).evidence(evidence.get(0)).build());
+            }
             ctx.emit(Fact.of(Kinds.EVENT, name).value(in && out ? "both" : in ? "in" : "out").library(LIB)
                     .evidence(evidence).attr("payload", payload)
                     .attr("domain", colon > 0 ? name.substring(0, colon) : null).build());

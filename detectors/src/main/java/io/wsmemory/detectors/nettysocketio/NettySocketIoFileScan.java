@@ -239,7 +239,7 @@ final class NettySocketIoFileScan {
                         String payload = null;
                         for (int i = 1; i < args.size(); i++) {
                             Optional<String> t = r.typeOfExpression(args.get(i));
-                            if (t.isPresent() && !t.get().equals("AckCallback")) {
+                            if (t.isPresent() && !t.get().endsWith("AckCallback")) {
                                 payload = JavaPayloads.ofName(t.get(), r).map(JavaPayloads.Shape::describe)
                                         .orElse(t.get());
                                 break;

@@ -40,7 +40,7 @@ public final class JavaAuth {
      * is the code whose words decide the mechanism (the enclosing class: its fields name JwtDecoder, JwtUtil...).
      */
     public static Optional<Credential> read(Node body, Node context, JavaResolver r) {
-        String mechanismText = context.toString();
+        String mechanismText = context.toString() + "\n" + collaborators(context, r);
         for (MethodCallExpr m : body.findAll(MethodCallExpr.class)) {
             String name = m.getNameAsString();
             String scope = m.getScope().map(Object::toString).orElse("");
@@ -84,6 +84,39 @@ public final class JavaAuth {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The code of the repository classes a hook delegates to (the types of its class's fields, one level down and
+     * the next): an interceptor that calls {@code authService.authenticate(header)} checks a JWT when that service
+     * does.
+     */
+    private static String collaborators(Node context, JavaResolver r) {
+        StringBuilder b = new StringBuilder();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        java.util.ArrayDeque<Object[]> queue = new java.util.ArrayDeque<>();
+        queue.add(new Object[] {context, r, 0});
+        while (!queue.isEmpty() && b.length() < 200_000) {
+            Object[] item = queue.poll();
+            Node n = (Node) item[0];
+            JavaResolver res = (JavaResolver) item[1];
+            int depth = (int) item[2];
+            for (com.github.javaparser.ast.body.FieldDeclaration f
+                    : n.findAll(com.github.javaparser.ast.body.FieldDeclaration.class)) {
+                String type = JavaResolver.simpleName(f.getElementType());
+                if (!seen.add(type)) {
+                    continue;
+                }
+                res.type(type).ifPresent(t -> {
+                    String text = t.decl().toString();
+                    b.append(text, 0, Math.min(text.length(), 50_000)).append('\n');
+                    if (depth < 1) {
+                        queue.add(new Object[] {t.decl(), res.resolverFor(t.file()), depth + 1});
+                    }
+                });
+            }
+        }
+        return b.toString();
     }
 
     private static String argText(Expression e, JavaResolver r) {

@@ -76,6 +76,18 @@ public final class JavaDispatch {
                 }
             }
         }
+        if (!json) {
+            for (MethodCallExpr m : body.findAll(MethodCallExpr.class)) {
+                String n = m.getNameAsString();
+                if ((n.equals("writeValueAsString") || n.equals("writeValueAsBytes") || n.equals("toJson")
+                        || n.equals("toJSONString")) && jsonReader(m.getScope().map(Object::toString).orElse(""), n, r,
+                        m)) {
+                    json = true;
+                    jsonAt = r.evidence(m);
+                    break;
+                }
+            }
+        }
         for (ObjectCreationExpr o : body.findAll(ObjectCreationExpr.class)) {
             String t = o.getType().getNameAsString();
             if ((t.equals("JSONObject") || t.equals("JsonObject")) && !o.getArguments().isEmpty()) {
@@ -145,18 +157,27 @@ public final class JavaDispatch {
         }
     }
 
+    private static final Set<String> HTTP_METHODS = Set.of("GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS",
+            "CONNECT", "TRACE");
+
     private static void compare(Expression subject, Expression value, JavaResolver r, Map<String, Dispatch> found) {
         String field = discriminator(subject, r, 0);
-        if (field == null) {
+        if (field == null || isHttpRequest(subject) || value.toString().contains("HttpMethod")) {
             return;
         }
         String v = literal(value, r);
         if (v == null && value instanceof FieldAccessExpr fa && isEnumLike(fa)) {
             v = fa.getNameAsString();
         }
-        if (v != null) {
+        if (v != null && !(field.equalsIgnoreCase("method") && HTTP_METHODS.contains(v.toUpperCase(Locale.ROOT)))) {
             found.putIfAbsent("in:" + v, new Dispatch(field, v, r.evidence(value), false));
         }
+    }
+
+    /** An HTTP request's method or URI is not a message discriminator. */
+    private static boolean isHttpRequest(Expression subject) {
+        String s = subject.toString().toLowerCase(Locale.ROOT);
+        return s.contains("request") || s.startsWith("req.") || s.contains("httpmethod");
     }
 
     private static boolean isEnumLike(FieldAccessExpr fa) {

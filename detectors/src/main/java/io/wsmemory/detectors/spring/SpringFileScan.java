@@ -630,6 +630,9 @@ final class SpringFileScan {
     private String payloadOf(Expression e) {
         Optional<String> t = r.typeOfExpression(e);
         if (t.isPresent()) {
+            if (t.get().endsWith("[]")) {
+                return t.get();
+            }
             return JavaPayloads.ofName(t.get(), r).map(JavaPayloads.Shape::describe).orElse(t.get());
         }
         JavaValue v = r.resolve(e);

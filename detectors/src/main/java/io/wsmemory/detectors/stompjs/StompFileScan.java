@@ -37,10 +37,11 @@ final class StompFileScan {
             Pattern.CASE_INSENSITIVE);
     private static final Pattern STOMPJS_URL = Pattern.compile("@stomp/stompjs(?:@([\\w.\\-]+))?");
     private static final Pattern LEGACY_URL = Pattern.compile(
-            "(?:stomp\\.js/|stomp-websocket/|stompjs@|stompjs/)([\\d][\\w.\\-]*)|(?:^|/)stomp(?:\\.min)?\\.js");
+            "(?:stomp\\.js/|stomp-websocket/|stompjs@|stompjs/|stomp-js/)([\\d][\\w.\\-]*)");
+    private static final Pattern LEGACY_FILE = Pattern.compile("(?:^|/)stomp(?:js)?(?:[.-][\\d.]+)?(?:\\.min)?\\.js");
     private static final Pattern WEBSTOMP_URL = Pattern.compile("webstomp-client(?:@|/)([\\d][\\w.\\-]*)?");
-    private static final Pattern SOCKJS_URL = Pattern.compile(
-            "sockjs-client(?:@|/)([\\d][\\w.\\-]*)|(?:^|/)sockjs(?:[.-][\\d.]+)?(?:\\.min)?\\.js");
+    private static final Pattern SOCKJS_URL = Pattern.compile("sockjs-client(?:@|/)([\\d][\\w.\\-]*)");
+    private static final Pattern SOCKJS_FILE = Pattern.compile("(?:^|/)sockjs(?:[.-][\\d.]+)?(?:\\.min)?\\.js");
     private static final Pattern URL_PATH = Pattern.compile("^(?:[a-zA-Z]+:|\\{[^}]*\\})?//[^/]*(/[^?#]*)?");
     private static final Map<String, String> MODULES = Map.of("@stomp/stompjs", "@stomp/stompjs",
             "@stomp/rx-stomp", "@stomp/rx-stomp", "stompjs", "stompjs", "webstomp-client", "webstomp-client",
@@ -135,8 +136,12 @@ final class StompFileScan {
                     library("webstomp-client", w.group(1), i);
                 } else if (l.find()) {
                     library("stompjs", l.group(1), i);
+                } else if (LEGACY_FILE.matcher(lower).find()) {
+                    library("stompjs", null, i);
                 } else if (k.find()) {
                     library("sockjs-client", k.group(1), i);
+                } else if (SOCKJS_FILE.matcher(lower).find()) {
+                    library("sockjs-client", null, i);
                 }
             }
         }
@@ -430,8 +435,9 @@ final class StompFileScan {
     }
 
     private void message(String dest, boolean publish, SyntaxNode at, String lib) {
-        if (dest == null || dest.isEmpty() || !dest.startsWith("/") && !dest.startsWith("{")) {
-            return;
+        if (dest == null || dest.isEmpty() || !dest.startsWith("/") && !dest.startsWith("{")
+                || dest.replaceAll("\\{[^}]*}", "").isEmpty()) {
+            return; // nothing of the destination is known: an unnamed placeholder is no fact
         }
         out.messages.add(new StompFindings.Message(dest, publish, file.evidence(at), lib));
     }
@@ -488,8 +494,11 @@ final class StompFileScan {
             return null;
         }
         String p;
+        Matcher base = Pattern.compile("^\\{[^}]*}(/[^?#]*)$").matcher(url);
         if (url.startsWith("/")) {
             p = url;
+        } else if (base.matches()) {
+            p = base.group(1);
         } else {
             Matcher m = URL_PATH.matcher(url);
             if (!m.find()) {

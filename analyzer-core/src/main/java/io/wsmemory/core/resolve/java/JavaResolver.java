@@ -1596,7 +1596,7 @@ public final class JavaResolver {
         if (t == null || t.isVarType() || t.isUnknownType()) {
             return Optional.empty();
         }
-        return Optional.of(simpleName(t));
+        return Optional.of(t.isArrayType() ? simpleName(t) + "[]" : simpleName(t));
     }
 
     /** {@code java.util.List<Foo>} → {@code List}; arrays keep no brackets. */
