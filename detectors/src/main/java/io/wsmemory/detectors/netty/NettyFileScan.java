@@ -164,6 +164,9 @@ final class NettyFileScan {
             types.add(argType(a));
         }
         switch (n) {
+            case 1 -> {
+                // the path alone: every other option at its default
+            }
             case 2 -> {
                 if (types.get(1).equals("boolean")) {
                     put(opts, "checkStartsWith", args.get(1));

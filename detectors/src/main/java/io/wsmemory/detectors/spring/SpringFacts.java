@@ -791,6 +791,7 @@ final class SpringFacts {
             }
         }
         for (Map.Entry<String, List<SpringFindings.BrokerUse>> e : byKey.entrySet()) {
+            e.getValue().sort(java.util.Comparator.comparing(SpringFindings.BrokerUse::at));
             Set<String> channels = new LinkedHashSet<>();
             List<Evidence> evidence = new ArrayList<>();
             for (SpringFindings.BrokerUse u : e.getValue()) {
