@@ -142,7 +142,7 @@ final class JakartaFileScan {
                 if (e instanceof ClassExpr ce) {
                     String name = JavaResolver.simpleName(ce.getType());
                     Optional<JavaTypes.TypeRef> t = r.type(name);
-                    String text = t.map(x -> x.decl().toString()).orElse(name);
+                    String text = t.map(x -> JavaResolver.source(x.file(), x.decl())).orElse(name);
                     String key = text.contains("ObjectMapper") || text.contains("Gson") || text.contains("JSON")
                             || text.contains("Json") ? "json" : text.contains("Protobuf") || text.contains("parseFrom")
                             ? "protobuf" : null;
@@ -197,7 +197,7 @@ final class JakartaFileScan {
             default -> null;
         };
         if (key != null) {
-            if (m.findAncestor(MethodDeclaration.class).map(md -> md.toString().contains("ServletServerContainerFactoryBean"))
+            if (m.findAncestor(MethodDeclaration.class).map(md -> r.source(md).contains("ServletServerContainerFactoryBean"))
                     .orElse(false)) {
                 return; // Spring's container bean: the Spring detector reads it
             }

@@ -45,8 +45,16 @@ public final class NettyDetector implements Detector {
         return DESCRIPTOR;
     }
 
+    private static final java.util.regex.Pattern CREDENTIAL_WORDS = java.util.regex.Pattern.compile(
+            "(?i)authori[sz]ation|token|jwt|api.?key|cookie|\\borigin\\b");
+
     @Override
     public void detect(ParsedFile file, DetectionContext context) {
+        String text = file.file().text();
+        boolean webSocket = text.contains("WebSocket") || text.contains("websocket");
+        if (!webSocket && !CREDENTIAL_WORDS.matcher(text).find()) {
+            return; // a plain HTTP handler or channel group that checks nothing: not worth a parse
+        }
         NettyFindings f = new NettyFileScan(file, context.sources()).scan();
         if (!f.isEmpty()) {
             findings.add(f);

@@ -382,7 +382,7 @@ final class NettyFileScan {
 
     private void clientType(Node at) {
         Node owner = at.findAncestor(TypeDeclaration.class).map(t -> (Node) t).orElse(at);
-        String text = owner.toString();
+        String text = r.source(owner);
         if (text.contains("System.in")) {
             out.clientTypes.add(new NettyFindings.ClientType("cli", "Netty WebSocketClient", r.evidence(at)));
         } else {
@@ -395,7 +395,7 @@ final class NettyFileScan {
     private boolean inWebSocketPipeline(Node n) {
         Node scope = n.findAncestor(MethodDeclaration.class).map(m -> (Node) m)
                 .orElse(n.findAncestor(TypeDeclaration.class).map(t -> (Node) t).orElse(n));
-        String text = scope.toString();
+        String text = r.source(scope);
         return text.contains("WebSocket") || text.contains("websocket");
     }
 
@@ -473,11 +473,28 @@ final class NettyFileScan {
 
     // ---- handlers -------------------------------------------------------------------------------------------
 
+    /** A channel handler or codec: what reads and writes frames in a pipeline. */
+    private static boolean isChannelHandler(ClassOrInterfaceDeclaration c) {
+        List<ClassOrInterfaceType> supers = new ArrayList<>(c.getExtendedTypes());
+        supers.addAll(c.getImplementedTypes());
+        for (ClassOrInterfaceType t : supers) {
+            String n = t.getNameAsString();
+            if (n.contains("Handler") || n.endsWith("Codec") || n.endsWith("Decoder") || n.endsWith("Encoder")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private void handlerClass(ClassOrInterfaceDeclaration c) {
         if (c.isInterface()) {
             return;
         }
-        String text = c.toString();
+        if (!isChannelHandler(c)) {
+            rooms(c);
+            return;
+        }
+        String text = r.source(c);
         boolean client = text.contains("WebSocketClientHandshaker") || text.contains("WebSocketClientProtocolHandler");
         Evidence text0 = frameReference(c, "TextWebSocketFrame");
         Evidence binary = frameReference(c, "BinaryWebSocketFrame");
@@ -517,7 +534,7 @@ final class NettyFileScan {
                         cred.get().at()));
             }
             for (MethodCallExpr m : c.findAll(MethodCallExpr.class)) {
-                String s = m.toString();
+                String s = r.source(m);
                 if ((s.contains("HttpHeaderNames.ORIGIN") || s.contains("\"Origin\"")) && out.originCheck == null) {
                     out.originCheck = r.evidence(m);
                 }

@@ -207,7 +207,7 @@ final class NettySocketIoFileScan {
     }
 
     private void connectCheck(Node body) {
-        if (!body.toString().contains("disconnect()")) {
+        if (!r.source(body).contains("disconnect()")) {
             return;
         }
         Node context = body.findAncestor(TypeDeclaration.class).map(t -> (Node) t).orElse(body);

@@ -40,7 +40,7 @@ public final class JavaAuth {
      * is the code whose words decide the mechanism (the enclosing class: its fields name JwtDecoder, JwtUtil...).
      */
     public static Optional<Credential> read(Node body, Node context, JavaResolver r) {
-        String mechanismText = context.toString() + "\n" + collaborators(context, r);
+        String mechanismText = r.source(context) + "\n" + collaborators(context, r);
         for (MethodCallExpr m : body.findAll(MethodCallExpr.class)) {
             String name = m.getNameAsString();
             String scope = m.getScope().map(Object::toString).orElse("");
@@ -108,7 +108,7 @@ public final class JavaAuth {
                     continue;
                 }
                 res.type(type).ifPresent(t -> {
-                    String text = t.decl().toString();
+                    String text = JavaResolver.source(t.file(), t.decl());
                     b.append(text, 0, Math.min(text.length(), 50_000)).append('\n');
                     if (depth < 1) {
                         queue.add(new Object[] {t.decl(), res.resolverFor(t.file()), depth + 1});

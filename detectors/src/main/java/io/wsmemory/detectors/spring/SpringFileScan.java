@@ -152,13 +152,13 @@ final class SpringFileScan {
             }
         }
         if (m.getType().asString().equals("ServletServerContainerFactoryBean")
-                || m.getBody().map(b -> b.toString().contains("new ServletServerContainerFactoryBean")).orElse(false)) {
+                || m.getBody().isPresent() && r.source(m).contains("new ServletServerContainerFactoryBean")) {
             container(m);
         }
         if (m.getType().asString().equals("SecurityFilterChain")) {
             out.security = at(m);
         }
-        if (m.getBody().isPresent() && m.getBody().get().toString().contains("SimpleUrlHandlerMapping")) {
+        if (m.getBody().isPresent() && r.source(m).contains("SimpleUrlHandlerMapping")) {
             webflux(m);
         }
         mapping(m);
@@ -528,7 +528,7 @@ final class SpringFileScan {
         if (c.isEmpty()) {
             return;
         }
-        String phase = owner.toString().contains("CONNECT") ? "stomp-connect" : "per-message";
+        String phase = r.source(owner).contains("CONNECT") ? "stomp-connect" : "per-message";
         out.auths.add(new SpringFindings.Auth(c.get().mechanism(), phase, c.get().carrier(), c.get().at(),
                 "ChannelInterceptor"));
     }

@@ -140,6 +140,48 @@ public final class JavaResolver {
         return file.evidence(line(n));
     }
 
+    /** The source text of a node of this file, as written (cheap: no pretty printing). */
+    public String source(Node n) {
+        return source(file, n);
+    }
+
+    /** The source text of a node of {@code file} as written; "" when the node has no position. */
+    public static String source(ParsedFile file, Node n) {
+        if (n == null || n.getRange().isEmpty()) {
+            return "";
+        }
+        com.github.javaparser.Range range = n.getRange().get();
+        StringBuilder b = new StringBuilder();
+        for (int l = range.begin.line; l <= range.end.line; l++) {
+            String text = file.file().line(l);
+            int from = l == range.begin.line ? Math.min(Math.max(range.begin.column - 1, 0), text.length()) : 0;
+            int to = l == range.end.line ? Math.min(Math.max(range.end.column, from), text.length()) : text.length();
+            b.append(text, from, to);
+            if (l < range.end.line) {
+                b.append('\n');
+            }
+        }
+        return b.toString();
+    }
+
+    /** A short text for a call's scope: a name, a field access, else "" (long chains are never printed). */
+    static String scopeText(Expression scope) {
+        if (scope == null) {
+            return "";
+        }
+        if (scope instanceof NameExpr n) {
+            return n.getNameAsString();
+        }
+        if (scope instanceof FieldAccessExpr f) {
+            String inner = scopeText(f.getScope());
+            return inner.isEmpty() ? "" : inner + "." + f.getNameAsString();
+        }
+        if (scope instanceof ThisExpr) {
+            return "this";
+        }
+        return "";
+    }
+
     /** The line a node starts on; for a call in a chain, the line of its method name. */
     public static int line(Node n) {
         if (n instanceof MethodCallExpr m) {
@@ -938,7 +980,7 @@ public final class JavaResolver {
             }
             return unknownAt(f);
         }
-        String scopeText = scope.toString();
+        String scopeText = scopeText(scope);
         if (scope instanceof NameExpr ne && local(ne.getNameAsString(), f).isEmpty()
                 && !isFieldName(ne.getNameAsString(), f) || scope instanceof FieldAccessExpr
                 && Character.isUpperCase(((FieldAccessExpr) scope).getNameAsString().charAt(0))) {
@@ -1005,7 +1047,7 @@ public final class JavaResolver {
         String name = m.getNameAsString();
         NodeList<Expression> args = m.getArguments();
         Expression scope = m.getScope().orElse(null);
-        String scopeText = scope == null ? "" : scope.toString();
+        String scopeText = scopeText(scope);
         String path = file.path();
         JavaValue builtIn = builtIn(m, name, args, scope, scopeText, depth);
         if (builtIn != null) {
@@ -1352,7 +1394,7 @@ public final class JavaResolver {
         if (t.endsWith("Environment") || t.equals("PropertyResolver")) {
             return true;
         }
-        String s = scope.toString();
+        String s = scopeText(scope) + (scope instanceof MethodCallExpr mc ? "." + mc.getNameAsString() + "()" : "");
         return s.equals("env") || s.equals("environment") || s.endsWith(".env") || s.endsWith(".environment")
                 || s.endsWith("getEnvironment()");
     }

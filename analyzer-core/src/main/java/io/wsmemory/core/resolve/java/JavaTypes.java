@@ -123,7 +123,7 @@ public final class JavaTypes {
                 wantedPackage = qualifier;
             } else {
                 // Outer.Inner: find the outer type, then its member
-                Optional<TypeRef> outer = find(qualifier, from);
+                Optional<TypeRef> outer = qualifier.equals(name) ? Optional.empty() : find(qualifier, from);
                 if (outer.isPresent()) {
                     for (TypeDeclaration<?> t : outer.get().decl().findAll(TypeDeclaration.class)) {
                         if (t.getNameAsString().equals(simple)) {
@@ -140,15 +140,24 @@ public final class JavaTypes {
                 }
                 String in = i.getNameAsString();
                 if (!i.isAsterisk() && (in.endsWith("." + simple))) {
-                    wantedPackage = in.substring(0, in.length() - simple.length() - 1);
-                    // an import of Outer.Inner names the outer type's file
-                    Optional<TypeRef> r = inPackage(candidates, wantedPackage, simple);
+                    String qualifier = in.substring(0, in.length() - simple.length() - 1);
+                    Optional<TypeRef> r = inPackage(candidates, qualifier, simple);
                     if (r.isPresent()) {
                         return r;
                     }
-                    String outerName = wantedPackage.substring(wantedPackage.lastIndexOf('.') + 1);
+                    // an import of Outer.Inner names the outer type's file
+                    String outerName = qualifier.substring(qualifier.lastIndexOf('.') + 1);
                     if (!outerName.isEmpty() && Character.isUpperCase(outerName.charAt(0))) {
-                        return find(outerName + "." + simple, from);
+                        String outerPackage = qualifier.contains(".")
+                                ? qualifier.substring(0, qualifier.lastIndexOf('.')) : "";
+                        Optional<TypeRef> outer = inPackage(pathsDeclaring(outerName), outerPackage, outerName);
+                        if (outer.isPresent()) {
+                            for (TypeDeclaration<?> t : outer.get().decl().findAll(TypeDeclaration.class)) {
+                                if (t.getNameAsString().equals(simple)) {
+                                    return Optional.of(new TypeRef(t, outer.get().file()));
+                                }
+                            }
+                        }
                     }
                     return Optional.empty(); // imported from a library
                 }
