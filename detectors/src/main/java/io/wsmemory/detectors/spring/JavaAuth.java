@@ -91,6 +91,10 @@ public final class JavaAuth {
      * the next): an interceptor that calls {@code authService.authenticate(header)} checks a JWT when that service
      * does.
      */
+    public static String collaboratorText(Node context, JavaResolver r) {
+        return collaborators(context, r);
+    }
+
     private static String collaborators(Node context, JavaResolver r) {
         StringBuilder b = new StringBuilder();
         java.util.Set<String> seen = new java.util.HashSet<>();

@@ -727,9 +727,7 @@ final class SpringFacts {
 
     private void auth(boolean anyServer) {
         boolean found = false;
-        boolean security = false;
         for (SpringFindings f : main) {
-            security |= f.security != null;
             for (SpringFindings.Auth a : f.auths) {
                 found = true;
                 String lib = a.phase().equals("stomp-connect") || a.via().equals("ChannelInterceptor") ? STOMP
@@ -742,7 +740,48 @@ final class SpringFacts {
                 found |= e.interceptors().contains("HttpSessionHandshakeInterceptor");
             }
         }
-        if (found || security || !anyServer) {
+        if (!anyServer) {
+            return;
+        }
+        List<SpringFindings.SecurityRule> rules = new ArrayList<>();
+        String mechanism = null;
+        boolean security = false;
+        for (SpringFindings f : main) {
+            security |= f.security != null;
+            rules.addAll(f.securityRules);
+            mechanism = mechanism == null ? f.securityMechanism : mechanism;
+        }
+        // the HTTP security chain in front of the handshake: which endpoints it lets through unauthenticated
+        boolean open = !security;
+        boolean protectedByHttp = false;
+        Evidence httpAt = null;
+        for (SpringFindings f : main) {
+            for (SpringFindings.Endpoint e : f.endpoints) {
+                for (Opt p : e.paths()) {
+                    if (p.value() == null) {
+                        continue;
+                    }
+                    SpringFindings.SecurityRule rule = firstMatch(rules, p.value());
+                    if (rule == null) {
+                        continue;
+                    }
+                    if (rule.access().equals("permitAll") || rule.access().equals("anonymous")) {
+                        open = true;
+                    } else if (!rule.access().equals("denyAll")) {
+                        protectedByHttp = true;
+                        httpAt = httpAt == null ? rule.at() : httpAt;
+                    }
+                }
+            }
+        }
+        if (protectedByHttp && !found) {
+            found = true;
+            ctx.emit(Fact.of(Kinds.AUTH, mechanism == null ? "session-cookie" : mechanism).value("upgrade-request")
+                    .library(WEBSOCKET).confidence(Confidence.MEDIUM).evidence(httpAt)
+                    .attr("carrier", "jwt".equals(mechanism) || "basic".equals(mechanism) ? "header" : "cookie")
+                    .attr("via", "Spring Security").build());
+        }
+        if (found || !open) {
             return;
         }
         Evidence at = null;
@@ -761,9 +800,47 @@ final class SpringFacts {
         }
         ctx.emit(Fact.of(Kinds.AUTH, "none").value("none").library(lib).source(Source.DEFAULT)
                 .confidence(Confidence.MEDIUM).evidence(at)
-                .attr("note", "no Spring Security, handshake interceptor, handshake handler or channel interceptor "
+                .attr("note", security ? "Spring Security permits the endpoint; no interceptor checks a credential"
+                        : "no Spring Security, handshake interceptor, handshake handler or channel interceptor "
                         + "checks a credential").build());
     }
+
+    /** The first rule whose Ant-style pattern matches the path (Spring Security applies the first match). */
+    private static SpringFindings.SecurityRule firstMatch(List<SpringFindings.SecurityRule> rules, String path) {
+        for (SpringFindings.SecurityRule r : rules) {
+            for (String p : r.patterns()) {
+                if (antMatches(p, path)) {
+                    return r;
+                }
+            }
+        }
+        return null;
+    }
+
+    static boolean antMatches(String pattern, String path) {
+        StringBuilder re = new StringBuilder();
+        int i = 0;
+        while (i < pattern.length()) {
+            if (pattern.startsWith("/**", i)) {
+                re.append("(?:/.*)?");
+                i += 3;
+            } else if (pattern.startsWith("**", i)) {
+                re.append(".*");
+                i += 2;
+            } else if (pattern.charAt(i) == '*') {
+                re.append("[^/]*");
+                i++;
+            } else if (pattern.charAt(i) == '?') {
+                re.append("[^/]");
+                i++;
+            } else {
+                re.append(java.util.regex.Pattern.quote(String.valueOf(pattern.charAt(i))));
+                i++;
+            }
+        }
+        return path.matches(re.toString());
+    }
+
 
     // ---- serialization and brokers the app uses itself ----------------------------------------------------
 

@@ -155,8 +155,10 @@ final class SpringFileScan {
                 || m.getBody().isPresent() && r.source(m).contains("new ServletServerContainerFactoryBean")) {
             container(m);
         }
-        if (m.getType().asString().equals("SecurityFilterChain")) {
+        if (m.getType().asString().equals("SecurityFilterChain") || m.getType().asString().equals(
+                "SecurityWebFilterChain") || name.equals("configure") && firstParam.equals("HttpSecurity")) {
             out.security = at(m);
+            httpSecurity(m);
         }
         if (m.getBody().isPresent() && r.source(m).contains("SimpleUrlHandlerMapping")) {
             webflux(m);
@@ -518,6 +520,46 @@ final class SpringFileScan {
             return null;
         }
         return text.length() > 160 ? text.substring(0, 159) + "…" : text;
+    }
+
+    // ---- Spring Security over HTTP -------------------------------------------------------------------------
+
+    private static final Set<String> ACCESS = Set.of("permitAll", "authenticated", "hasRole", "hasAnyRole",
+            "hasAuthority", "hasAnyAuthority", "denyAll", "fullyAuthenticated", "anonymous", "access", "rememberMe");
+    private static final Set<String> MATCHERS = Set.of("requestMatchers", "antMatchers", "mvcMatchers", "pathMatchers",
+            "regexMatchers", "anyRequest", "anyExchange");
+
+    /** The authorization rules of a security chain and its way of authenticating. */
+    private void httpSecurity(MethodDeclaration m) {
+        List<MethodCallExpr> calls = new ArrayList<>(m.findAll(MethodCallExpr.class));
+        calls.sort(java.util.Comparator.comparing(c -> c.getName().getBegin().orElse(null),
+                java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder())));
+        for (MethodCallExpr c : calls) {
+            if (!ACCESS.contains(c.getNameAsString()) || c.getScope().isEmpty()
+                    || !(c.getScope().get() instanceof MethodCallExpr matcher)
+                    || !MATCHERS.contains(matcher.getNameAsString())) {
+                continue;
+            }
+            List<String> patterns = new ArrayList<>();
+            if (matcher.getNameAsString().startsWith("any")) {
+                patterns.add("/**");
+            } else {
+                for (Expression a : matcher.getArguments()) {
+                    for (Opt o : values(a)) {
+                        if (o.value() != null) {
+                            patterns.add(o.value());
+                        }
+                    }
+                }
+            }
+            out.securityRules.add(new SpringFindings.SecurityRule(patterns, c.getNameAsString(), at(c)));
+        }
+        TypeDeclaration<?> owner = m.findAncestor(TypeDeclaration.class).orElse(null);
+        String text = (owner == null ? r.source(m) : r.source(owner)).toLowerCase(java.util.Locale.ROOT);
+        String delegated = owner == null ? "" : JavaAuth.collaboratorText(owner, r).toLowerCase(java.util.Locale.ROOT);
+        out.securityMechanism = text.contains("jwt") || delegated.contains("jwt")
+                || text.contains("oauth2resourceserver") ? "jwt"
+                : text.contains("httpbasic") ? "basic" : text.contains("oauth2login") ? "oauth2" : "session-cookie";
     }
 
     // ---- auth hooks ---------------------------------------------------------------------------------------

@@ -54,6 +54,10 @@ final class SpringFindings {
     record LibraryUse(String id, String role, Evidence at) {
     }
 
+    /** An HTTP authorization rule of Spring Security, in declaration order: patterns and the access they get. */
+    record SecurityRule(List<String> patterns, String access, Evidence at) {
+    }
+
     /** A redis/kafka/rabbitmq channel the application publishes to or listens on itself. */
     record BrokerUse(String key, String channel, Evidence at, boolean publish) {
     }
@@ -78,6 +82,9 @@ final class SpringFindings {
     Evidence transportConfigured;
     /** Spring Security's messaging configuration or web security: the app is not unauthenticated. */
     Evidence security;
+    /** The HTTP security chain's rules and how it authenticates ({@code jwt}, {@code basic}, {@code session-cookie}). */
+    final List<SecurityRule> securityRules = new ArrayList<>();
+    String securityMechanism;
     /** A path matcher with "." separators ({@code new AntPathMatcher(".")}): mappings join with dots. */
     boolean dotSeparator;
     boolean test;

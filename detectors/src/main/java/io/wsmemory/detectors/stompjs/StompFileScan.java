@@ -200,6 +200,10 @@ final class StompFileScan {
                             if (url != null && path == null) {
                                 path = path(url);
                             }
+                        } else if (v != null && sockJsAt != null && sockJsVars.stream().anyMatch(
+                                x -> Pattern.compile("\\b" + Pattern.quote(x) + "\\b").matcher(v.text()).find())) {
+                            sockJs = sockJsAt; // webSocketFactory: () => socket, with socket = new SockJS(url)
+                            path = path == null ? sockJsPath : path;
                         }
                     }
                     case "connectHeaders" -> {

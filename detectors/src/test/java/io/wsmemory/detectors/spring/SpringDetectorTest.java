@@ -194,4 +194,36 @@ class SpringDetectorTest {
         assertThat(Scans.lines(facts)).contains("library spring-stomp=unknown @src/test/java/app/ClientIT.java:6")
                 .noneMatch(l -> l.contains("/app/other"));
     }
+
+    @Test
+    void antPatternsOfSecurityRules() {
+        assertThat(SpringFacts.antMatches("/ws/**", "/ws")).isTrue();
+        assertThat(SpringFacts.antMatches("/ws/**", "/ws/info")).isTrue();
+        assertThat(SpringFacts.antMatches("/ws/**", "/wsx")).isFalse();
+        assertThat(SpringFacts.antMatches("/**", "/anything/at/all")).isTrue();
+        assertThat(SpringFacts.antMatches("/api/*", "/api/chat")).isTrue();
+        assertThat(SpringFacts.antMatches("/api/*", "/api/chat/x")).isFalse();
+        assertThat(SpringFacts.antMatches("/gs-guide-websocket", "/gs-guide-websocket")).isTrue();
+    }
+
+    @Test
+    void anEndpointSpringSecurityPermitsIsUnauthenticated(@TempDir Path dir) {
+        String security = """
+                package app;
+                import org.springframework.context.annotation.Bean;
+                import org.springframework.security.web.SecurityFilterChain;
+                class Sec {
+                    @Bean
+                    SecurityFilterChain chain(HttpSecurity http) throws Exception {
+                        http.authorizeHttpRequests(a -> a.requestMatchers("/hello-ws/**").permitAll()
+                                .anyRequest().authenticated()).addFilterBefore(new JwtFilter(), null);
+                        return http.build();
+                    }
+                }
+                """;
+        List<Fact> facts = Scans.scan(dir, Map.of("src/main/java/app/WsConfig.java", CONFIG,
+                "src/main/java/app/Sec.java", security), new SpringDetector());
+        assertThat(Scans.lines(facts)).contains("auth none=none @src/main/java/app/WsConfig.java:18")
+                .noneMatch(l -> l.startsWith("auth jwt"));
+    }
 }
