@@ -153,7 +153,7 @@ public final class NettyDetector implements Detector {
         Opt path = o.get("path");
         if (path != null && path.value() != null) {
             ctx.emit(path.apply(Fact.of(Kinds.SETTING, "path").value(path.value()).library(LIB)).attr("role", role)
-                    .attr("subprotocols", text(o.get("subprotocols"))).build());
+                    .attr("subprotocols", text(o.get("subprotocols"))).attr("tls", text(o.get("tls"))).build());
         } else if (path == null && c.type().equals("WebSocketServerProtocolHandler")) {
             defaulted(ctx, "path", c.at(), role);
         }

@@ -154,6 +154,7 @@ final class NettyFileScan {
         if (n == 1 && first.equals("other")) {
             Optional<Expression> def = r.definitionOf(args.get(0)).or(() -> Optional.of(args.get(0)));
             serverConfig(def.get(), opts);
+            tls(o, opts);
             out.constructions.add(new NettyFindings.Construction("WebSocketServerProtocolHandler", true,
                     r.evidence(o), opts, true));
             return;
@@ -212,8 +213,31 @@ final class NettyFileScan {
                 }
             }
         }
+        tls(o, opts);
         out.constructions.add(new NettyFindings.Construction("WebSocketServerProtocolHandler", true, r.evidence(o),
                 opts, true));
+    }
+
+    /** An SslHandler in the same pipeline: the endpoint is wss (conditionally when added under an if). */
+    private void tls(Node at, Map<String, Opt> opts) {
+        Node scope = at.findAncestor(MethodDeclaration.class).map(m -> (Node) m).orElse(null);
+        if (scope == null) {
+            return;
+        }
+        for (MethodCallExpr m : scope.findAll(MethodCallExpr.class)) {
+            if (m.getNameAsString().equals("newHandler") && r.source(m).contains("(")) {
+                boolean conditional = m.findAncestor(com.github.javaparser.ast.stmt.IfStmt.class).isPresent();
+                opts.put("tls", Opt.literal(conditional ? "conditional" : "true", r.evidence(m)));
+                return;
+            }
+        }
+        for (ObjectCreationExpr o : scope.findAll(ObjectCreationExpr.class)) {
+            if (o.getType().getNameAsString().equals("SslHandler")) {
+                boolean conditional = o.findAncestor(com.github.javaparser.ast.stmt.IfStmt.class).isPresent();
+                opts.put("tls", Opt.literal(conditional ? "conditional" : "true", r.evidence(o)));
+                return;
+            }
+        }
     }
 
     private void put(Map<String, Opt> opts, String key, Expression e) {

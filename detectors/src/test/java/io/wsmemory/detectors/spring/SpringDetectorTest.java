@@ -226,4 +226,51 @@ class SpringDetectorTest {
         assertThat(Scans.lines(facts)).contains("auth none=none @src/main/java/app/WsConfig.java:18")
                 .noneMatch(l -> l.startsWith("auth jwt"));
     }
+
+    @Test
+    void webFluxHandlerMappingWithAnEnvelope(@TempDir Path dir) {
+        String config = """
+                package app;
+                import java.util.Map;
+                import org.springframework.context.annotation.Bean;
+                import org.springframework.web.reactive.HandlerMapping;
+                import org.springframework.web.reactive.handler.SimpleUrlHandlerMapping;
+                import org.springframework.web.reactive.socket.WebSocketHandler;
+                class Routes {
+                    @Bean
+                    HandlerMapping ws(QuoteHandler quotes) {
+                        return new SimpleUrlHandlerMapping(Map.of("/quotes", quotes), -1);
+                    }
+                }
+                """;
+        String handler = """
+                package app;
+                import com.fasterxml.jackson.databind.ObjectMapper;
+                import org.springframework.web.reactive.socket.WebSocketHandler;
+                import org.springframework.web.reactive.socket.WebSocketSession;
+                import reactor.core.publisher.Mono;
+                class QuoteHandler implements WebSocketHandler {
+                    private final ObjectMapper mapper = new ObjectMapper();
+                    public Mono<Void> handle(WebSocketSession session) {
+                        return session.receive().map(m -> read(m.getPayloadAsText())).then();
+                    }
+                    private Object read(String text) {
+                        Command c = mapper.readValue(text, Command.class);
+                        if ("subscribe".equals(c.action())) {
+                            return null;
+                        }
+                        return null;
+                    }
+                    record Command(String action, String symbol) {}
+                }
+                """;
+        List<String> lines = Scans.lines(Scans.scan(dir, Map.of("src/app/Routes.java", config,
+                "src/app/QuoteHandler.java", handler), new SpringDetector()));
+        assertThat(lines).contains("library spring-webflux=unknown @src/app/Routes.java:10",
+                "setting path=/quotes @src/app/Routes.java:10", "origin any= @src/app/Routes.java:10",
+                "transport websocket=primary @src/app/Routes.java:10", "event subscribe=in @src/app/QuoteHandler.java:13",
+                "envelope action=discriminator @src/app/QuoteHandler.java:13",
+                "serialization json=Jackson ObjectMapper in QuoteHandler @src/app/QuoteHandler.java:12",
+                "auth none=none @src/app/Routes.java:10");
+    }
 }
