@@ -249,48 +249,10 @@ final class JakartaFileScan {
 
     /** Sessions kept per room: {@code Map<String, Set<Session>>} read by a key. */
     private void rooms(ClassOrInterfaceDeclaration c) {
-        List<String> maps = new ArrayList<>();
-        for (FieldDeclaration f : c.getFields()) {
-            String t = f.getElementType().asString();
-            String compact = t.replace(" ", "");
-            if (compact.contains("Map<") && (compact.contains("Set<Session>") || compact.contains("List<Session>")
-                    || compact.contains("Collection<Session>"))) {
-                maps.add(f.getVariable(0).getNameAsString());
-            }
-        }
-        if (maps.isEmpty()) {
-            return;
-        }
-        for (MethodCallExpr m : c.findAll(MethodCallExpr.class)) {
-            String n = m.getNameAsString();
-            if (!(n.equals("computeIfAbsent") || n.equals("get") || n.equals("getOrDefault"))
-                    || m.getArguments().isEmpty() || m.getScope().isEmpty()) {
-                continue;
-            }
-            String scope = m.getScope().get().toString().replace("this.", "");
-            if (!maps.contains(scope)) {
-                continue;
-            }
-            JavaValue key = r.resolve(m.getArgument(0));
-            if (key.is(JavaValue.Kind.STRING)) {
-                continue;
-            }
-            String pattern = r.pattern(m.getArgument(0));
-            if (pattern == null) {
-                pattern = "{" + JavaResolver.hintName(m.getArgument(0)) + "}";
-            }
-            String action = n.equals("computeIfAbsent") ? "join" : "broadcast";
-            boolean leave = false;
-            for (MethodCallExpr a : JavaChains.after(m)) {
-                if (a.getNameAsString().equals("add")) {
-                    action = "join";
-                }
-                leave |= a.getNameAsString().equals("remove");
-            }
-            if (leave) {
-                continue;
-            }
-            out.rooms.add(new JakartaFindings.Room(pattern, action, r.evidence(m)));
+        for (io.wsmemory.detectors.spring.JavaRooms.Room room : io.wsmemory.detectors.spring.JavaRooms.of(c, r,
+                t -> t.contains("Set<Session>") || t.contains("List<Session>") || t.contains("Collection<Session>"))) {
+            out.rooms.add(new JakartaFindings.Room(room.pattern(), room.action(), room.at()));
         }
     }
+
 }

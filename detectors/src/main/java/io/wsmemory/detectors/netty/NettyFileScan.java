@@ -598,48 +598,10 @@ final class NettyFileScan {
 
     /** Channel groups kept per room: {@code Map<String, ChannelGroup>} read by a key. */
     private void rooms(ClassOrInterfaceDeclaration c) {
-        List<String> maps = new ArrayList<>();
-        for (FieldDeclaration f : c.getFields()) {
-            String t = f.getElementType().asString();
-            if (t.contains("Map<") && t.contains("ChannelGroup")) {
-                maps.add(f.getVariable(0).getNameAsString());
-            }
-        }
-        if (maps.isEmpty()) {
-            return;
-        }
-        for (MethodCallExpr m : c.findAll(MethodCallExpr.class)) {
-            String n = m.getNameAsString();
-            if (!(n.equals("computeIfAbsent") || n.equals("get") || n.equals("getOrDefault") || n.equals("putIfAbsent"))
-                    || m.getArguments().isEmpty() || m.getScope().isEmpty()) {
-                continue;
-            }
-            String scope = m.getScope().get().toString().replace("this.", "");
-            if (!maps.contains(scope)) {
-                continue;
-            }
-            String pattern = r.pattern(m.getArgument(0));
-            if (pattern == null) {
-                pattern = "{" + JavaResolver.hintName(m.getArgument(0)) + "}";
-            }
-            List<MethodCallExpr> after = JavaChains.after(m);
-            String action = null;
-            if (after.stream().anyMatch(a -> a.getNameAsString().equals("remove"))) {
-                continue;
-            }
-            for (MethodCallExpr a : after) {
-                if (a.getNameAsString().equals("add")) {
-                    action = "join";
-                } else if (a.getNameAsString().startsWith("writeAndFlush") || a.getNameAsString().equals("write")) {
-                    action = "broadcast";
-                }
-            }
-            if (action == null) {
-                action = n.equals("computeIfAbsent") ? "join" : "broadcast";
-            }
-            if (m.getArgument(0) instanceof NameExpr || !pattern.isEmpty()) {
-                out.rooms.add(new NettyFindings.Room(pattern, action, r.evidence(m)));
-            }
+        for (io.wsmemory.detectors.spring.JavaRooms.Room room : io.wsmemory.detectors.spring.JavaRooms.of(c, r,
+                t -> t.contains("ChannelGroup") || t.contains("Set<Channel>"))) {
+            out.rooms.add(new NettyFindings.Room(room.pattern(), room.action(), room.at()));
         }
     }
+
 }

@@ -721,6 +721,11 @@ final class SpringFacts {
                     .build());
         }
         emitEvents();
+        for (SpringFindings f : main) {
+            for (SpringFindings.Room r : f.rooms) {
+                ctx.emit(Fact.of(Kinds.ROOM, r.pattern()).value(r.action()).library(lib).evidence(r.at()).build());
+            }
+        }
     }
 
     // ---- auth ---------------------------------------------------------------------------------------------

@@ -100,6 +100,11 @@ final class SpringFileScan {
         if (t instanceof ClassOrInterfaceDeclaration c && extendsAny(t, HANDLER_BASES)) {
             rawHandler(c);
         }
+        if (t instanceof ClassOrInterfaceDeclaration c) {
+            for (JavaRooms.Room room : JavaRooms.of(c, r, g -> g.contains("WebSocketSession>"))) {
+                out.rooms.add(new SpringFindings.Room(room.pattern(), room.action(), room.at()));
+            }
+        }
         if (extendsAny(t, Set.of("HttpSessionHandshakeInterceptor"))) {
             out.auths.add(new SpringFindings.Auth("session-cookie", "upgrade-request", "cookie", at(t),
                     "HttpSessionHandshakeInterceptor"));

@@ -48,6 +48,9 @@ final class SpringFindings {
     record RawEvent(String name, String field, boolean outbound, Evidence at, String payload) {
     }
 
+    record Room(String pattern, String action, Evidence at) {
+    }
+
     record Serialization(String key, String value, Evidence at, boolean explicit) {
     }
 
@@ -73,6 +76,7 @@ final class SpringFindings {
     final List<Send> sends = new ArrayList<>();
     final List<Auth> auths = new ArrayList<>();
     final List<RawEvent> rawEvents = new ArrayList<>();
+    final List<Room> rooms = new ArrayList<>();
     final List<Serialization> serializations = new ArrayList<>();
     final List<LibraryUse> libraries = new ArrayList<>();
     final List<BrokerUse> brokerUses = new ArrayList<>();
@@ -97,7 +101,7 @@ final class SpringFindings {
     boolean isEmpty() {
         return endpoints.isEmpty() && brokers.isEmpty() && appPrefixes.isEmpty() && userPrefix == null
                 && settings.isEmpty() && mappings.isEmpty() && sends.isEmpty() && auths.isEmpty()
-                && rawEvents.isEmpty() && serializations.isEmpty() && libraries.isEmpty() && brokerUses.isEmpty()
+                && rawEvents.isEmpty() && rooms.isEmpty() && serializations.isEmpty() && libraries.isEmpty() && brokerUses.isEmpty()
                 && stompEnabled == null && webSocketEnabled == null && security == null && !dotSeparator;
     }
 }

@@ -1792,6 +1792,15 @@ public final class JavaResolver {
         }
         if (e instanceof MethodCallExpr m) {
             String n = m.getNameAsString();
+            if (Set.of("asText", "textValue", "asInt", "asLong", "intValue", "longValue", "getAsString", "strip",
+                    "toLowerCase", "toUpperCase").contains(n) && m.getScope().isPresent()) {
+                return hintName(m.getScope().get());
+            }
+            if (Set.of("get", "path", "getString", "optString", "getParameter", "getFirst", "getAttribute",
+                    "getHeader").contains(n) && m.getArguments().size() >= 1
+                    && m.getArgument(0) instanceof StringLiteralExpr key && key.asString().matches("[A-Za-z_]\\w*")) {
+                return key.asString();
+            }
             if ((n.equals("toString") || n.equals("valueOf") || n.equals("trim")) && m.getScope().isPresent()
                     && !(m.getScope().get() instanceof NameExpr ne && Character.isUpperCase(
                     ne.getNameAsString().charAt(0)))) {
