@@ -187,6 +187,13 @@ final class JakartaFileScan {
 
     private void call(MethodCallExpr m) {
         String n = m.getNameAsString();
+        if (n.equals("create") && m.getArguments().size() == 2 && m.getScope().isPresent()
+                && r.source(m.getScope().get()).endsWith("ServerEndpointConfig.Builder")) {
+            // a programmatic endpoint: ServerEndpointConfig.Builder.create(Echo.class, "/echo")
+            out.endpoints.add(new JakartaFindings.Endpoint(Opt.first(r.resolve(m.getArgument(1)),
+                    r.evidence(m.getArgument(1))), r.evidence(m), null, null));
+            return;
+        }
         if (m.getArguments().size() != 1 && !n.equals("connectToServer")) {
             return;
         }

@@ -72,7 +72,9 @@ final class SpringFacts {
                 || f.endpoints.stream().anyMatch(e -> e.kind() == EndpointKind.STOMP));
         boolean raw = main.stream().anyMatch(f -> f.webSocketEnabled != null
                 || f.endpoints.stream().anyMatch(e -> e.kind() != EndpointKind.STOMP));
-        boolean messaging = main.stream().anyMatch(f -> !f.mappings.isEmpty() || !f.sends.isEmpty());
+        boolean rsocket = main.stream().anyMatch(f -> f.rsocket);
+        boolean messaging = main.stream().anyMatch(f -> !f.sends.isEmpty())
+                || !rsocket && main.stream().anyMatch(f -> !f.mappings.isEmpty());
         libraries(stomp);
         boolean anyServer = stomp || raw;
         endpoints();

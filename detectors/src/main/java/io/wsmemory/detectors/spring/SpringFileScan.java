@@ -67,6 +67,7 @@ final class SpringFileScan {
             return out;
         }
         cu = parsed.get();
+        out.rsocket = cu.getImports().stream().anyMatch(i -> i.getNameAsString().contains("rsocket"));
         for (TypeDeclaration<?> t : cu.findAll(TypeDeclaration.class)) {
             typeLevel(t);
         }

@@ -91,6 +91,8 @@ final class SpringFindings {
     String securityMechanism;
     /** A path matcher with "." separators ({@code new AntPathMatcher(".")}): mappings join with dots. */
     boolean dotSeparator;
+    /** The file uses RSocket: its {@code @MessageMapping}s are RSocket routes, not STOMP destinations. */
+    boolean rsocket;
     boolean test;
 
     SpringFindings(String path) {

@@ -62,4 +62,20 @@ class JakartaDetectorTest {
                 .containsExactlyInAnyOrder("library jakarta-websocket=unknown @src/e/Feed.java:4",
                         "setting path=/v2/stream @src/e/Feed.java:8");
     }
+
+    @Test
+    void programmaticEndpoint(@TempDir Path dir) {
+        String config = """
+                package e;
+                import jakarta.websocket.server.ServerApplicationConfig;
+                import jakarta.websocket.server.ServerEndpointConfig;
+                public class Apps {
+                    ServerEndpointConfig echo() {
+                        return ServerEndpointConfig.Builder.create(EchoEndpoint.class, "/echo").build();
+                    }
+                }
+                """;
+        assertThat(Scans.lines(Scans.scan(dir, Map.of("src/e/Apps.java", config), new JakartaDetector())))
+                .contains("setting path=/echo @src/e/Apps.java:6", "library jakarta-websocket=unknown @src/e/Apps.java:6");
+    }
 }

@@ -273,4 +273,20 @@ class SpringDetectorTest {
                 "serialization json=Jackson ObjectMapper in QuoteHandler @src/app/QuoteHandler.java:12",
                 "auth none=none @src/app/Routes.java:10");
     }
+
+    @Test
+    void rsocketRoutesAreNotStompDestinations(@TempDir Path dir) {
+        String rsocket = """
+                package app;
+                import io.rsocket.metadata.WellKnownMimeType;
+                import org.springframework.messaging.handler.annotation.MessageMapping;
+                import org.springframework.stereotype.Controller;
+                @Controller
+                class Prices {
+                    @MessageMapping("prices.stream")
+                    Flux<Price> stream(String symbol) { return null; }
+                }
+                """;
+        assertThat(Scans.scan(dir, Map.of("src/app/Prices.java", rsocket), new SpringDetector())).isEmpty();
+    }
 }
