@@ -46,6 +46,11 @@ public final class JavaAuth {
             String scope = m.getScope().map(Object::toString).orElse("");
             String lowerScope = scope.toLowerCase(Locale.ROOT);
             String arg = m.getArguments().isEmpty() ? null : argText(m.getArguments().get(0), r);
+            if (name.equals("getPasscode") && m.getArguments().isEmpty()) {
+                String mech = mechanism(mechanismText, "passcode");
+                return Optional.of(new Credential(mech.equals("token") ? "basic" : mech, "header", r.evidence(m),
+                        "passcode"));
+            }
             if ((name.equals("getFirstNativeHeader") || name.equals("getNativeHeader")) && credentialName(arg)) {
                 return Optional.of(new Credential(mechanism(mechanismText, arg), "header", r.evidence(m), arg));
             }
