@@ -191,8 +191,10 @@ public final class JakartaDetector implements Detector {
             String payload = null;
             boolean unnamed = false;
             String field = null;
+            String code = null;
             List<Evidence> evidence = new ArrayList<>();
             for (JakartaFindings.Event u : e.getValue()) {
+                code = code == null ? u.code() : code;
                 in |= !u.outbound();
                 out |= u.outbound();
                 payload = payload == null ? u.payload() : payload;
@@ -201,7 +203,7 @@ public final class JakartaDetector implements Detector {
                 evidence.add(u.at());
             }
             ctx.emit(Fact.of(Kinds.EVENT, e.getKey()).value(in && out ? "both" : in ? "in" : "out").library(LIB)
-                    .evidence(evidence).attr("payload", payload).attr("field", field)
+                    .evidence(evidence).attr("payload", payload).attr("field", field).attr("code", code)
                     .attr("unnamed", unnamed ? "true" : null).build());
         }
         for (Map.Entry<String, List<Evidence>> e : envelope.entrySet()) {

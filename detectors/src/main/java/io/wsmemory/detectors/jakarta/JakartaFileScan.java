@@ -157,11 +157,11 @@ final class JakartaFileScan {
         String payload = JavaDispatch.payload(payloadType, r).map(JavaPayloads.Shape::describe).orElse(null);
         for (JavaDispatch.Dispatch d : reading.dispatches()) {
             out.events.add(new JakartaFindings.Event(d.value(), d.field(), d.outbound(), d.at(),
-                    d.outbound() ? null : payload));
+                    d.outbound() ? null : payload, d.code()));
         }
         if (reading.dispatches().isEmpty() && payloadType != null && payload != null) {
             out.events.add(new JakartaFindings.Event(payloadType, null, false,
-                    reading.jsonAt() != null ? reading.jsonAt() : r.evidence(a), payload));
+                    reading.jsonAt() != null ? reading.jsonAt() : r.evidence(a), payload, null));
         }
         if (reading.json()) {
             out.serializations.add(new JakartaFindings.Serialization("json", "JSON in " + c.getNameAsString(),

@@ -23,7 +23,7 @@ final class JakartaFindings {
     record Serialization(String key, String value, Evidence at) {
     }
 
-    record Event(String name, String field, boolean outbound, Evidence at, String payload) {
+    record Event(String name, String field, boolean outbound, Evidence at, String payload, String code) {
     }
 
     record Room(String pattern, String action, Evidence at) {

@@ -198,8 +198,10 @@ public final class NettyDetector implements Detector {
             String payload = null;
             boolean unnamed = false;
             String field = null;
+            String code = null;
             List<Evidence> evidence = new ArrayList<>();
             for (NettyFindings.Event u : e.getValue()) {
+                code = code == null ? u.code() : code;
                 in |= !u.outbound();
                 out |= u.outbound();
                 payload = payload == null ? u.payload() : payload;
@@ -208,7 +210,7 @@ public final class NettyDetector implements Detector {
                 evidence.add(u.at());
             }
             ctx.emit(Fact.of(Kinds.EVENT, e.getKey()).value(in && out ? "both" : in ? "in" : "out").library(LIB)
-                    .evidence(evidence).attr("payload", payload).attr("field", field)
+                    .evidence(evidence).attr("payload", payload).attr("field", field).attr("code", code)
                     .attr("unnamed", unnamed ? "true" : null).build());
         }
         for (Map.Entry<String, List<Evidence>> e : envelope.entrySet()) {

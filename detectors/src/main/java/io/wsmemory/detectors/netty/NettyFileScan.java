@@ -539,10 +539,11 @@ final class NettyFileScan {
                     .orElse(null);
             for (JavaDispatch.Dispatch d : reading.dispatches()) {
                 out.events.add(new NettyFindings.Event(d.value(), d.field(), d.outbound(), d.at(),
-                        d.outbound() ? null : payload));
+                        d.outbound() ? null : payload, d.code()));
             }
             if (reading.dispatches().isEmpty() && reading.payloadType() != null) {
-                out.events.add(new NettyFindings.Event(reading.payloadType(), null, false, reading.jsonAt(), payload));
+                out.events.add(new NettyFindings.Event(reading.payloadType(), null, false, reading.jsonAt(), payload,
+                        null));
             }
             if (reading.json()) {
                 out.serializations.add(new NettyFindings.Serialization("json", "JSON text frames in "

@@ -30,7 +30,7 @@ final class NettyFindings {
     record Serialization(String key, String value, Evidence at, boolean server) {
     }
 
-    record Event(String name, String field, boolean outbound, Evidence at, String payload) {
+    record Event(String name, String field, boolean outbound, Evidence at, String payload, String code) {
     }
 
     record Room(String pattern, String action, Evidence at) {

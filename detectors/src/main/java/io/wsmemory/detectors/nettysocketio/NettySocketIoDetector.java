@@ -44,6 +44,15 @@ public final class NettySocketIoDetector implements Detector {
         return DESCRIPTOR;
     }
 
+    /** Java files, and Spring XML bean files that configure the server. */
+    @Override
+    public boolean accepts(io.wsmemory.core.source.SourceFile file) {
+        if (file.fileName().endsWith(".xml")) {
+            return file.contains("com.corundumstudio.socketio");
+        }
+        return file.language() == Language.JAVA && file.containsAny(DESCRIPTOR.keywords());
+    }
+
     @Override
     public void detect(ParsedFile file, DetectionContext context) {
         NettySocketIoFileScan f = new NettySocketIoFileScan(file, context.sources()).scan();
@@ -73,10 +82,12 @@ public final class NettySocketIoDetector implements Detector {
                 configuration(ctx, s);
             }
         }
-        if (server == null && !configured) {
+        boolean listeners = main.stream().anyMatch(f -> !f.events.isEmpty() || !f.rooms.isEmpty()
+                || !f.namespaces.isEmpty());
+        if (server == null && !configured && !listeners) {
             return;
         }
-        if (!configured) {
+        if (!configured && server != null) {
             NettySocketIoFileScan.Server bare = new NettySocketIoFileScan.Server(server, Map.of(), null, null, null,
                     null, null);
             configuration(ctx, bare);
@@ -104,6 +115,12 @@ public final class NettySocketIoDetector implements Detector {
             ctx.emit(Fact.of(Kinds.AUTH, "none").value("none").library(LIB).source(Source.DEFAULT)
                     .confidence(Confidence.MEDIUM).evidence(anchor)
                     .attr("note", "no AuthorizationListener: netty-socketio accepts every handshake").build());
+        }
+        for (NettySocketIoFileScan f : main) {
+            for (NettySocketIoFileScan.Envelope e : f.envelopes) {
+                ctx.emit(Fact.of(Kinds.ENVELOPE, e.field()).value("discriminator").library(LIB).evidence(e.at())
+                        .attr("event", e.event()).attr("values", e.values()).build());
+            }
         }
         if (anchor != null) {
             ctx.emit(Fact.of(Kinds.SERIALIZATION, "json").value("Jackson (netty-socketio JsonSupport)").library(LIB)
@@ -191,6 +208,7 @@ public final class NettySocketIoDetector implements Detector {
             String inPayload = null;
             String outPayload = null;
             List<Evidence> evidence = new ArrayList<>();
+            e.getValue().sort(Comparator.comparing(NettySocketIoFileScan.Event::outbound)); // handlers first
             for (NettySocketIoFileScan.Event u : e.getValue()) {
                 if (u.outbound()) {
                     out = true;

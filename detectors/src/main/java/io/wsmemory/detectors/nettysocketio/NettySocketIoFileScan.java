@@ -64,6 +64,10 @@ final class NettySocketIoFileScan {
     record Auth(String mechanism, String phase, String carrier, Evidence at) {
     }
 
+    /** A Socket.IO event whose payload is itself an envelope: the field that selects the handler, its values. */
+    record Envelope(String event, String field, String values, Evidence at) {
+    }
+
     final String path;
     final List<Server> configurations = new ArrayList<>();
     final List<Evidence> servers = new ArrayList<>();
@@ -71,6 +75,7 @@ final class NettySocketIoFileScan {
     final List<Room> rooms = new ArrayList<>();
     final List<Auth> auths = new ArrayList<>();
     final Map<String, Evidence> namespaces = new LinkedHashMap<>();
+    final List<Envelope> envelopes = new ArrayList<>();
     private final ParsedFile file;
     private final JavaResolver r;
 
@@ -82,10 +87,14 @@ final class NettySocketIoFileScan {
 
     boolean isEmpty() {
         return configurations.isEmpty() && servers.isEmpty() && events.isEmpty() && rooms.isEmpty()
-                && auths.isEmpty() && namespaces.isEmpty();
+                && auths.isEmpty() && namespaces.isEmpty() && envelopes.isEmpty();
     }
 
     NettySocketIoFileScan scan() {
+        if (file.path().endsWith(".xml")) {
+            xmlBeans();
+            return this;
+        }
         Optional<CompilationUnit> parsed = file.java();
         if (parsed.isEmpty()) {
             return this;
@@ -120,6 +129,7 @@ final class NettySocketIoFileScan {
                         }
                     }
                     events.add(new Event(name.string(), false, r.evidence(on.get()), payload));
+                    envelope(name.string(), m);
                 }
             }
             if (JavaResolver.annotation(m, "OnConnect").isPresent()) {
@@ -134,6 +144,71 @@ final class NettySocketIoFileScan {
             }
         }
         return this;
+    }
+
+    /** An event handler that decodes a JSON envelope and switches on its type: the envelope, not more events. */
+    private void envelope(String event, Node handler) {
+        io.wsmemory.detectors.spring.JavaDispatch.Reading reading =
+                io.wsmemory.detectors.spring.JavaDispatch.read(handler, r);
+        Map<String, List<String>> byField = new LinkedHashMap<>();
+        Map<String, Evidence> at = new LinkedHashMap<>();
+        for (io.wsmemory.detectors.spring.JavaDispatch.Dispatch d : reading.dispatches()) {
+            if (!d.outbound()) {
+                byField.computeIfAbsent(d.field(), k -> new ArrayList<>()).add(d.value());
+                at.putIfAbsent(d.field(), d.at());
+            }
+        }
+        byField.forEach((field, values) -> envelopes.add(new Envelope(event, field, String.join(",", values),
+                at.get(field))));
+    }
+
+    private static final java.util.regex.Pattern BEAN = java.util.regex.Pattern.compile(
+            "<bean\\b[^>]*class\\s*=\\s*\"com\\.corundumstudio\\.socketio\\.(Configuration|SocketIOServer)\"");
+    private static final java.util.regex.Pattern PROPERTY = java.util.regex.Pattern.compile(
+            "<property\\s+name\\s*=\\s*\"(\\w+)\"\\s+value\\s*=\\s*\"([^\"]*)\"");
+
+    /** Spring XML: {@code <bean class="com.corundumstudio.socketio.Configuration">} and its properties. */
+    private void xmlBeans() {
+        io.wsmemory.core.source.SourceFile f = file.file();
+        boolean inConfig = false;
+        Map<String, Opt> options = new LinkedHashMap<>();
+        Evidence configAt = null;
+        Opt origin = null;
+        for (int i = 1; i <= f.lineCount(); i++) {
+            String line = f.line(i);
+            java.util.regex.Matcher b = BEAN.matcher(line);
+            if (b.find()) {
+                if (b.group(1).equals("SocketIOServer")) {
+                    servers.add(file.evidence(i));
+                } else {
+                    inConfig = true;
+                    configAt = file.evidence(i);
+                }
+            }
+            if (!inConfig) {
+                continue;
+            }
+            java.util.regex.Matcher p = PROPERTY.matcher(line);
+            if (p.find()) {
+                String key = SETTERS.get("set" + Character.toUpperCase(p.group(1).charAt(0)) + p.group(1).substring(1));
+                JavaValue v = r.resolvePlaceholders(p.group(2), "String", null);
+                Opt o = Opt.first(v, file.evidence(i));
+                if (key != null) {
+                    options.put(key, o);
+                } else if (p.group(1).equals("origin")) {
+                    origin = o;
+                }
+            }
+            if (line.contains("</bean>") || line.contains("/>") && line.contains("<bean")) {
+                if (configAt != null) {
+                    configurations.add(new Server(configAt, options, null, null, origin, null, null));
+                    options = new LinkedHashMap<>();
+                    configAt = null;
+                    origin = null;
+                }
+                inConfig = false;
+            }
+        }
     }
 
     private void configuration(ObjectCreationExpr o) {

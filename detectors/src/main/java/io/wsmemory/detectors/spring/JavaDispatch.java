@@ -47,7 +47,10 @@ public final class JavaDispatch {
             "\"(type|action|event|cmd|command|op|kind)\"\\s*:\\s*\"([A-Za-z_][\\w:./-]*)\"");
 
     /** A value the handler dispatches on or sends, with the discriminator field and the place. */
-    public record Dispatch(String field, String value, Evidence at, boolean outbound) {
+    public record Dispatch(String field, String value, Evidence at, boolean outbound, String code) {
+        Dispatch(String field, String value, Evidence at, boolean outbound) {
+            this(field, value, at, outbound, null);
+        }
     }
 
     /** What a handler body shows. */
@@ -151,7 +154,7 @@ public final class JavaDispatch {
             for (Expression label : e.getLabels()) {
                 String v = label instanceof NameExpr ne ? ne.getNameAsString() : literal(label, r);
                 if (v != null) {
-                    found.putIfAbsent("in:" + v, new Dispatch(field, v, r.evidence(label), false));
+                    found.putIfAbsent("in:" + v, new Dispatch(field, v, r.evidence(label), false, code(label, r)));
                 }
             }
         }
@@ -170,7 +173,7 @@ public final class JavaDispatch {
             v = fa.getNameAsString();
         }
         if (v != null && !(field.equalsIgnoreCase("method") && HTTP_METHODS.contains(v.toUpperCase(Locale.ROOT)))) {
-            found.putIfAbsent("in:" + v, new Dispatch(field, v, r.evidence(value), false));
+            found.putIfAbsent("in:" + v, new Dispatch(field, v, r.evidence(value), false, code(value, r)));
         }
     }
 
@@ -198,7 +201,20 @@ public final class JavaDispatch {
         if (v.is(JavaValue.Kind.CONSTANT) && e instanceof FieldAccessExpr) {
             return v.string();
         }
+        if (v.is(JavaValue.Kind.NUMBER) && (e instanceof FieldAccessExpr || e instanceof NameExpr)) {
+            // a numeric discriminator: the event is named after its constant, the number is its code
+            return e instanceof FieldAccessExpr fa ? fa.getNameAsString() : ((NameExpr) e).getNameAsString();
+        }
         return null;
+    }
+
+    /** The wire number of a named numeric constant ({@code MsgType.PING = 1}), else null. */
+    private static String code(Expression e, JavaResolver r) {
+        if (!(e instanceof FieldAccessExpr || e instanceof NameExpr)) {
+            return null;
+        }
+        JavaValue v = r.resolve(e);
+        return v.is(JavaValue.Kind.NUMBER) ? v.text() : null;
     }
 
     /** The discriminator field an expression reads ({@code type}), or null. */
@@ -212,7 +228,9 @@ public final class JavaDispatch {
         if (e instanceof MethodCallExpr m) {
             String n = m.getNameAsString();
             if ((n.equals("get") || n.equals("path") || n.equals("getString") || n.equals("optString")
-                    || n.equals("getAsString") || n.equals("findValue") || n.equals("getOrDefault"))
+                    || n.equals("getAsString") || n.equals("findValue") || n.equals("getOrDefault")
+                    || n.equals("getIntValue") || n.equals("getInteger") || n.equals("getInt") || n.equals("optInt")
+                    || n.equals("getLong") || n.equals("getLongValue") || n.equals("getStr"))
                     && !m.getArguments().isEmpty()) {
                 String key = literal(m.getArguments().get(0), r);
                 if (key != null && DISCRIMINATORS.contains(key.toLowerCase(Locale.ROOT))) {
@@ -293,7 +311,8 @@ public final class JavaDispatch {
                             v = fa.getNameAsString();
                         }
                         if (v != null) {
-                            found.putIfAbsent("out:" + v, new Dispatch(key, v, r.evidence(m), true));
+                            found.putIfAbsent("out:" + v, new Dispatch(key, v, r.evidence(m), true,
+                                    code(args.get(i + 1), r)));
                         }
                     }
                 }
@@ -306,7 +325,7 @@ public final class JavaDispatch {
                 }
                 if (v != null) {
                     found.putIfAbsent("out:" + v, new Dispatch(Character.toLowerCase(n.charAt(3)) + n.substring(4), v,
-                            r.evidence(m), true));
+                            r.evidence(m), true, code(args.get(0), r)));
                 }
             }
         }

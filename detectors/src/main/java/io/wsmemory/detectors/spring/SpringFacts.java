@@ -529,6 +529,7 @@ final class SpringFacts {
         String required;
         String description;
         String field;
+        String code;
         boolean unnamed;
         final List<Evidence> evidence = new ArrayList<>();
         String library;
@@ -691,7 +692,7 @@ final class SpringFacts {
                     : a.inPayload != null ? a.inPayload : a.outPayload;
             ctx.emit(Fact.of(Kinds.EVENT, e.getKey()).value(direction).library(a.library).evidence(a.evidence)
                     .attr("payload", payload).attr("validation", a.validation).attr("required", a.required)
-                    .attr("description", a.description).attr("field", a.field)
+                    .attr("description", a.description).attr("field", a.field).attr("code", a.code)
                     .attr("unnamed", a.unnamed ? "true" : null).build());
         }
         events.clear();
@@ -708,6 +709,7 @@ final class SpringFacts {
             for (SpringFindings.RawEvent r : f.rawEvents) {
                 event(r.name(), !r.outbound(), r.at(), r.payload(), null, null, null, lib);
                 EventAgg a = events.get(r.name());
+                a.code = a.code == null ? r.code() : a.code;
                 if (r.field() == null) {
                     a.unnamed = true;
                 } else {

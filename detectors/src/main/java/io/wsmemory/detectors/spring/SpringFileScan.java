@@ -603,11 +603,11 @@ final class SpringFileScan {
                 .orElse(null);
         for (JavaDispatch.Dispatch d : reading.dispatches()) {
             out.rawEvents.add(new SpringFindings.RawEvent(d.value(), d.field(), d.outbound(), d.at(),
-                    d.outbound() ? null : payload));
+                    d.outbound() ? null : payload, d.code()));
         }
         if (reading.dispatches().isEmpty() && reading.payloadType() != null) {
             out.rawEvents.add(new SpringFindings.RawEvent(reading.payloadType(), null, false, reading.jsonAt(),
-                    payload));
+                    payload, null));
         }
         if (reading.json()) {
             out.serializations.add(new SpringFindings.Serialization("json", "Jackson ObjectMapper in "

@@ -45,7 +45,7 @@ final class SpringFindings {
     }
 
     /** A raw WebSocket handler's protocol: events by discriminator, serialization. */
-    record RawEvent(String name, String field, boolean outbound, Evidence at, String payload) {
+    record RawEvent(String name, String field, boolean outbound, Evidence at, String payload, String code) {
     }
 
     record Room(String pattern, String action, Evidence at) {
