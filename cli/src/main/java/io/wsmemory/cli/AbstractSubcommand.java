@@ -1,6 +1,10 @@
 package io.wsmemory.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -17,7 +21,10 @@ abstract class AbstractSubcommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    VerboseOption verbosity = new VerboseOption();
+    Verbosity verbosity = new Verbosity();
+
+    /** Set by {@link Main}'s factory; tests get {@link Terminal#NONE}. */
+    Terminal terminal = Terminal.NONE;
 
     /** Checks options and paths before any work; a problem is a {@link UsageException}. */
     protected abstract void validate() throws UsageException;
@@ -28,10 +35,14 @@ abstract class AbstractSubcommand implements Callable<Integer> {
     @Override
     public final Integer call() {
         try {
+            if (verbosity.verbose && verbosity.quiet) {
+                throw new UsageException("--verbose and --quiet do not go together");
+            }
             validate();
             return execute().code();
         } catch (UsageException e) {
             err().println("wsmemory: " + e.getMessage());
+            err().flush();
             return ExitCode.USAGE.code();
         } catch (RuntimeException e) {
             err().println("wsmemory: internal error: " + Messages.oneLine(String.valueOf(e))
@@ -44,8 +55,38 @@ abstract class AbstractSubcommand implements Callable<Integer> {
         }
     }
 
+    /** A folder to scan: it exists, is a directory and can be listed. */
+    static void readableDirectory(Path path) throws UsageException {
+        if (!Files.exists(path)) {
+            throw new UsageException("no such directory: " + path);
+        }
+        if (!Files.isDirectory(path)) {
+            throw new UsageException("not a directory: " + path);
+        }
+        try (DirectoryStream<Path> ignored = Files.newDirectoryStream(path)) {
+            // readable
+        } catch (IOException | SecurityException e) {
+            throw new UsageException("cannot read directory: " + path);
+        }
+    }
+
+    static void threads(Integer threads) throws UsageException {
+        if (threads != null && (threads < 1 || threads > 1024)) {
+            throw new UsageException("--threads must be between 1 and 1024, not " + threads);
+        }
+    }
+
     protected boolean verbose() {
         return verbosity.verbose;
+    }
+
+    protected boolean quiet() {
+        return verbosity.quiet;
+    }
+
+    /** Progress on stderr while scanning, when stderr is a terminal and not --quiet. */
+    protected Progress progress() {
+        return new Progress(err(), terminal.progress() && !quiet());
     }
 
     protected PrintWriter out() {

@@ -2,11 +2,17 @@ package io.wsmemory.cli;
 
 /** What the process exit status of {@code wsmemory} means. */
 public enum ExitCode {
-    /** Done: the files are written (or the JSON printed). */
+    /** Done: the files are written (or the report printed); for {@code check}, the memory matches the code. */
     OK(0),
-    /** Reserved for {@code wsmemory check}: the committed memory no longer matches the code. */
+    /**
+     * {@code check}: the committed memory no longer matches the code (a change {@code --fail-on} counts), or a memory
+     * file was edited inside a block, lost a block or is missing.
+     */
     DRIFT(1),
-    /** Usage or input error: unknown option, bad value, missing or unreadable path, unwritable output. */
+    /**
+     * Usage or input error: unknown option, bad value, missing or unreadable path, unwritable output; for
+     * {@code check}, no {@code wsmemory.json} to compare with, or one that cannot be read.
+     */
     USAGE(2),
     /** Files written, but blocks edited by hand were kept as they were; {@code --force} overwrites them. */
     KEPT_EDITS(3),

@@ -16,16 +16,17 @@ import picocli.CommandLine.Spec;
         synopsisSubcommandLabel = "COMMAND",
         description = "Writes what a WebSocket engineer must remember about a code base: connection patterns,"
                 + " message schemas and scaling configuration, each fact with its evidence (path:line).",
-        subcommands = {ScanCommand.class, CommandLine.HelpCommand.class},
-        footer = {"", "Exit status: 0 done; 2 usage or input error; 3 files written but hand-edited blocks kept"
-                + " (--force overwrites them); 1 reserved for drift (check); 4 internal error."})
+        subcommands = {ScanCommand.class, CheckCommand.class, CommandLine.HelpCommand.class},
+        footer = {"", "Exit status: 0 done (check: in sync); 1 check: the memory no longer matches the code;"
+                + " 2 usage or input error; 3 scan: files written but hand-edited blocks kept (--force overwrites"
+                + " them); 4 internal error."})
 public final class Main implements Runnable {
 
     @Spec
     CommandSpec spec;
 
     public static void main(String[] args) {
-        CommandLine cl = commandLine();
+        CommandLine cl = commandLine(Terminal.detect());
         cl.setOut(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));
         cl.setErr(new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
         System.exit(cl.execute(args));
@@ -33,7 +34,23 @@ public final class Main implements Runnable {
 
     /** The command line with wsmemory's error handling: one line per error, exit codes of {@link ExitCode}. */
     public static CommandLine commandLine() {
-        CommandLine cl = new CommandLine(new Main());
+        return commandLine(Terminal.NONE);
+    }
+
+    /** The command line for a terminal: progress and colour only where it says so. */
+    static CommandLine commandLine(Terminal terminal) {
+        CommandLine.IFactory defaults = CommandLine.defaultFactory();
+        CommandLine.IFactory factory = new CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> cls) throws Exception {
+                K made = defaults.create(cls);
+                if (made instanceof AbstractSubcommand sub) {
+                    sub.terminal = terminal;
+                }
+                return made;
+            }
+        };
+        CommandLine cl = new CommandLine(new Main(), factory);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setParameterExceptionHandler(Main::usageError);
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
@@ -53,6 +70,6 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "missing command, e.g. `wsmemory scan [PATH]`");
+        throw new ParameterException(spec.commandLine(), "missing command, e.g. `wsmemory scan [PATH]` or `wsmemory check [PATH]`");
     }
 }

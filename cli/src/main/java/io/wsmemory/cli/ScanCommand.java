@@ -1,33 +1,25 @@
 package io.wsmemory.cli;
 
-import io.wsmemory.core.engine.Detectors;
-import io.wsmemory.core.engine.ScanEngine;
-import io.wsmemory.core.engine.ScanOptions;
 import io.wsmemory.core.engine.ScanResult;
 import io.wsmemory.core.source.SkippedFile;
-import io.wsmemory.core.source.WalkOptions;
 import io.wsmemory.report.JsonReport;
 import io.wsmemory.report.KeptBlock;
 import io.wsmemory.report.MemoryWriter;
-import io.wsmemory.report.ProjectNames;
+import io.wsmemory.report.Sarif;
 import io.wsmemory.report.WriteReport;
+import io.wsmemory.report.Workspace;
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code wsmemory scan [PATH]}: scans a repository and writes its memory files, or prints the JSON report. Paths
- * are taken as the user gave them, relative to the working directory.
+ * {@code wsmemory scan [PATH]}: scans a repository and writes its memory files, or prints the JSON or SARIF report.
+ * Paths are taken as the user gave them, relative to the working directory.
  */
 @Command(name = "scan",
         mixinStandardHelpOptions = true,
@@ -41,10 +33,10 @@ import picocli.CommandLine.Parameters;
 final class ScanCommand extends AbstractSubcommand {
 
     /** Where the memory lives inside a repository. */
-    static final String MEMORY_ROOT = "memory/websocket-engineer";
+    static final String MEMORY_ROOT = Workspace.MEMORY_ROOT;
 
     /** Output formats; lower case, as typed. */
-    enum OutputFormat { markdown, json }
+    enum OutputFormat { markdown, json, sarif }
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "PATH", defaultValue = ".",
             description = "The repository to scan (default: the current directory).")
@@ -60,8 +52,8 @@ final class ScanCommand extends AbstractSubcommand {
     String project;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "markdown",
-            description = "markdown (default): write the files; json: print the fact report to stdout and write"
-                    + " nothing.")
+            description = "markdown (default): write the files; json: print the fact report to stdout; sarif: print"
+                    + " the findings as SARIF 2.1.0 to stdout. json and sarif write no file.")
     OutputFormat format;
 
     @Option(names = "--force", description = "Overwrite blocks edited by hand (text outside blocks is still kept).")
@@ -72,26 +64,14 @@ final class ScanCommand extends AbstractSubcommand {
 
     @Override
     protected void validate() throws UsageException {
-        if (!Files.exists(path)) {
-            throw new UsageException("no such directory: " + path);
-        }
-        if (!Files.isDirectory(path)) {
-            throw new UsageException("not a directory: " + path);
-        }
-        try (DirectoryStream<Path> ignored = Files.newDirectoryStream(path)) {
-            // readable
-        } catch (IOException | SecurityException e) {
-            throw new UsageException("cannot read directory: " + path);
-        }
-        if (threads != null && (threads < 1 || threads > 1024)) {
-            throw new UsageException("--threads must be between 1 and 1024, not " + threads);
-        }
+        readableDirectory(path);
+        threads(threads);
         if (project != null && project.isBlank()) {
             throw new UsageException("--project must not be empty");
         }
-        if (format == OutputFormat.json && (out != null || force)) {
-            throw new UsageException((out != null ? "--out" : "--force")
-                    + " does not go with --format json, which prints the report to stdout and writes no file");
+        if (format != OutputFormat.markdown && (out != null || force)) {
+            throw new UsageException((out != null ? "--out" : "--force") + " does not go with --format " + format
+                    + ", which prints the report to stdout and writes no file");
         }
         if (out != null && Files.exists(out) && !Files.isDirectory(out)) {
             throw new UsageException("not a directory: " + out);
@@ -100,15 +80,13 @@ final class ScanCommand extends AbstractSubcommand {
 
     @Override
     protected ExitCode execute() throws UsageException {
-        ScanResult scanned;
-        try {
-            scanned = new ScanEngine(Detectors.load(), options()).scan(path);
+        Workspace ws = new Workspace(path, null, out, project, threads);
+        ScanResult result;
+        try (Progress progress = progress()) {
+            result = ws.scan(progress);
         } catch (IOException e) {
             throw new UsageException("cannot scan " + path + ": " + Messages.describe(e));
         }
-        String name = project != null ? project : scanned.projectName();
-        ScanResult result = new ScanResult(scanned.root(), name, scanned.facts(), scanned.skipped(),
-                scanned.partiallyParsed(), scanned.stats());
 
         if (format == OutputFormat.json) {
             try {
@@ -119,10 +97,19 @@ final class ScanCommand extends AbstractSubcommand {
             summary(result, "JSON report on stdout");
             return ExitCode.OK;
         }
+        if (format == OutputFormat.sarif) {
+            out().print(Sarif.toSarif(result.facts(), VersionProvider.version(), ws.repositoryPrefix(), null, ""));
+            out().flush();
+            summary(result, "SARIF on stdout");
+            return ExitCode.OK;
+        }
 
-        Path dir = out != null ? out : path.resolve(MEMORY_ROOT).resolve(ProjectNames.safe(name));
+        Path dir = ws.memoryDir(result.projectName());
         if (out == null) {
-            refuseLinks(dir);
+            String problem = ws.linkProblem(dir);
+            if (problem != null) {
+                throw new UsageException(problem + "; use --out DIR");
+            }
         }
         WriteReport written;
         try {
@@ -140,63 +127,12 @@ final class ScanCommand extends AbstractSubcommand {
                 where.add(k.where() + " (" + k.reason() + ")");
             }
             err().println("wsmemory: kept what was edited by hand in " + String.join(", ", where)
-                    + "; run again with --force to overwrite it");
+                    + "; move your text outside the blocks, then run again with --force to overwrite them");
             err().flush();
             return ExitCode.KEPT_EDITS;
         }
         err().flush();
         return ExitCode.OK;
-    }
-
-    /** The default options, with the thread count asked for and the memory folders left out of the scan. */
-    private ScanOptions options() {
-        ScanOptions defaults = ScanOptions.defaults();
-        if (threads != null) {
-            defaults = defaults.withThreads(threads);
-        }
-        Set<String> excluded = new LinkedHashSet<>(defaults.walk().extraExcludedFolders());
-        excluded.add(MEMORY_ROOT);
-        String rel = relativeOut();
-        if (rel != null) {
-            excluded.add(rel);
-        }
-        WalkOptions w = defaults.walk();
-        return new ScanOptions(defaults.threads(), defaults.parseBudgetMillis(),
-                new WalkOptions(w.maxFileBytes(), w.maxManifestBytes(), Set.copyOf(excluded)));
-    }
-
-    /** --out as a path inside the scanned folder, so its files are not scanned as code; null when outside. */
-    private String relativeOut() {
-        if (out == null) {
-            return null;
-        }
-        try {
-            Path root = path.toAbsolutePath().normalize();
-            Path o = out.toAbsolutePath().normalize();
-            if (!o.startsWith(root) || o.equals(root)) {
-                return null;
-            }
-            return root.relativize(o).toString().replace('\\', '/');
-        } catch (InvalidPathException | java.io.IOError e) {
-            return null;
-        }
-    }
-
-    /**
-     * The default output folder is inside the scanned repository; a link on the way (memory/, websocket-engineer/,
-     * the project folder) could lead the files out of it, so it is refused.
-     */
-    private void refuseLinks(Path dir) throws UsageException {
-        Path p = path;
-        for (Path part : path.relativize(dir)) {
-            p = p.resolve(part);
-            if (Files.isSymbolicLink(p)) {
-                throw new UsageException("refusing to write through the link " + p + "; use --out DIR");
-            }
-            if (Files.exists(p, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
-                throw new UsageException("not a directory: " + p);
-            }
-        }
     }
 
     private static String where(WriteReport w) {
@@ -209,8 +145,11 @@ final class ScanCommand extends AbstractSubcommand {
         return "wrote " + n + same + " to " + dir;
     }
 
-    /** One line on stderr; the skipped files only with --verbose. */
+    /** One line on stderr (none with --quiet); the skipped files only with --verbose. */
     private void summary(ScanResult result, String what) {
+        if (quiet()) {
+            return;
+        }
         String hint = !verbose() && !result.skipped().isEmpty() ? " (--verbose lists the skipped files)" : "";
         err().println("wsmemory: " + result.stats().summary() + "; " + what + hint);
         if (verbose()) {

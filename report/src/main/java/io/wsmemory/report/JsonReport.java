@@ -31,7 +31,7 @@ public final class JsonReport {
 
     public static final int SCHEMA_VERSION = 1;
 
-    private static final ObjectWriter WRITER = writer();
+    static final ObjectWriter WRITER = writer();
 
     private JsonReport() {
     }

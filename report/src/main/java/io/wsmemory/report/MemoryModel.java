@@ -185,10 +185,13 @@ public final class MemoryModel {
     static String findingLine(Fact f) {
         String sev = f.value().isBlank() ? "" : " (" + Format.inline(f.value()) + ")";
         String msg = null;
-        for (String a : List.of("message", "description", "title", "detail")) {
+        for (String a : List.of("why", "message", "description", "title", "detail")) {
             if (msg == null && f.attr(a) != null && !f.attr(a).isBlank()) {
                 msg = Format.inline(f.attr(a));
             }
+        }
+        if (f.attr("text") != null && !f.attr("text").isBlank()) { // a TODO/FIXME comment, quoted
+            msg = (msg == null ? "" : msg + ": ") + "\"" + Format.inline(f.attr("text")) + "\"";
         }
         return line(Format.code(f.key()) + sev + (msg == null ? "" : ": " + msg), f);
     }

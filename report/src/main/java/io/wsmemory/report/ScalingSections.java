@@ -254,6 +254,13 @@ final class ScalingSections {
         if (!lines.isEmpty() && limits.isEmpty()) {
             lines.add("- Max connections per instance: not found.");
         }
+        for (Fact f : m.facts(Kinds.BASELINE)) {
+            String tool = f.attr("tool") == null ? "" : Format.inline(f.attr("tool")) + " ";
+            String scenario = f.attr("scenario") == null ? "" : " (scenario " + Format.code(f.attr("scenario")) + ")";
+            String value = f.unit() != null && f.unit().equals("ms") || f.key().equals("duration")
+                    ? Format.sourced(f) : Format.inline(f.value());
+            lines.add(line("Load-test baseline, " + tool + Format.inline(f.key()) + scenario + ": " + value, f));
+        }
         return new Section(lines);
     }
 

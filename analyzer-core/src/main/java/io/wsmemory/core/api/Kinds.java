@@ -23,6 +23,12 @@ public final class Kinds {
     public static final String METRIC = "metric";
     public static final String ALERT = "alert";
     public static final String FINDING = "finding";
+    /**
+     * Not in the table of spec/facts.md: a performance baseline from a load-test scenario (k6, Artillery, Gatling,
+     * Locust): key {@code connections}, {@code vus}, {@code arrival-rate}, {@code duration}, {@code threshold}...
+     * Kept apart from {@code capacity}, which is what runs in production.
+     */
+    public static final String BASELINE = "baseline";
 
     private Kinds() {
     }

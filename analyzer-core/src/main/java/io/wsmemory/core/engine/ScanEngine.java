@@ -32,6 +32,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class ScanEngine {
 
+    /** {@code -Dwsmemory.profile=true}: files that keep a detector busy for 100 ms or more, on stderr. */
+    private static final boolean PROFILE = Boolean.getBoolean("wsmemory.profile");
+
     private final List<Detector> detectors;
     private final List<FactRule> rules;
     private final ScanOptions options;
@@ -51,8 +54,16 @@ public final class ScanEngine {
     }
 
     public ScanResult scan(Path root) throws IOException {
+        return scan(root, ScanProgress.NONE);
+    }
+
+    /** A scan that tells {@code progress} how many of the listed files it has processed. */
+    public ScanResult scan(Path root, ScanProgress progress) throws IOException {
         long start = System.nanoTime();
         WalkResult walk = new RepoWalker(root, options.walk()).walk();
+        int total = walk.files().size();
+        AtomicInteger done = new AtomicInteger();
+        progress.filesDone(0, total);
         SourceSet sources = new SourceSet(walk.files(), options.parseBudgetMillis());
         ConcurrentLinkedQueue<Fact> facts = new ConcurrentLinkedQueue<>();
         ConcurrentLinkedQueue<SkippedFile> skipped = new ConcurrentLinkedQueue<>(walk.skipped());
@@ -79,7 +90,13 @@ public final class ScanEngine {
         try {
             List<Future<?>> work = new ArrayList<>();
             for (SourceFile file : walk.files()) {
-                work.add(pool.submit(() -> process(file, sources, context, skipped, partial, read, parsed)));
+                work.add(pool.submit(() -> {
+                    try {
+                        process(file, sources, context, skipped, partial, read, parsed);
+                    } finally {
+                        progress.filesDone(done.incrementAndGet(), total);
+                    }
+                }));
             }
             for (Future<?> f : work) {
                 f.get();
@@ -152,8 +169,15 @@ public final class ScanEngine {
         ParsedFile pf = sources.parsed(file);
         try {
             for (Detector d : interested) {
+                long t0 = PROFILE ? System.nanoTime() : 0;
                 try {
                     d.detect(pf, context);
+                    if (PROFILE) {
+                        long ms = (System.nanoTime() - t0) / 1_000_000;
+                        if (ms >= 100) {
+                            System.err.printf("wsmemory-profile: %6d ms %-10s %s%n", ms, d.descriptor().id(), file.path());
+                        }
+                    }
                 } catch (ParseTimeoutException | UnreadableFileException e) {
                     skipped.add(new SkippedFile(file.path(), e.getMessage()));
                     return;

@@ -101,10 +101,18 @@ public final class LibraryDefaults {
         return Optional.empty();
     }
 
-    /** Major and minor of a declared version, enough to pick a row. */
-    public record Version(int major, int minor) implements Comparable<Version> {
+    /**
+     * Major, minor and patch of a declared version, enough to pick a row (Go modules change defaults in patch
+     * releases: coder/websocket v1.8.8).
+     */
+    public record Version(int major, int minor, int patch) implements Comparable<Version> {
 
-        private static final java.util.regex.Pattern NUMBERS = java.util.regex.Pattern.compile("(\\d+)(?:\\.(\\d+))?");
+        private static final java.util.regex.Pattern NUMBERS =
+                java.util.regex.Pattern.compile("(\\d+)(?:\\.(\\d+))?(?:\\.(\\d+))?");
+
+        public Version(int major, int minor) {
+            this(major, minor, 0);
+        }
 
         /** The lowest version a manifest range admits: {@code ^4.6.1} → 4.6, {@code ~=2.0,>=2.0.2} → 2.0, {@code v1.5.3} → 1.5. */
         public static Version parse(String declared) {
@@ -118,7 +126,8 @@ public final class LibraryDefaults {
             try {
                 int major = Integer.parseInt(m.group(1));
                 int minor = m.group(2) == null ? 0 : Integer.parseInt(m.group(2));
-                return new Version(major, minor);
+                int patch = m.group(3) == null ? 0 : Integer.parseInt(m.group(3));
+                return new Version(major, minor, patch);
             } catch (NumberFormatException e) {
                 return null;
             }
@@ -138,7 +147,8 @@ public final class LibraryDefaults {
                     case ">" -> c > 0;
                     case "<=" -> c <= 0;
                     case "<" -> c < 0;
-                    default -> v.major() == bound.major() && (!part.contains(".") || v.minor() == bound.minor());
+                    default -> v.major() == bound.major() && (!part.contains(".") || v.minor() == bound.minor())
+                            && (part.chars().filter(ch -> ch == '.').count() < 2 || v.patch() == bound.patch());
                 };
                 if (!ok) {
                     return false;
@@ -149,7 +159,10 @@ public final class LibraryDefaults {
 
         @Override
         public int compareTo(Version o) {
-            return major != o.major ? Integer.compare(major, o.major) : Integer.compare(minor, o.minor);
+            if (major != o.major) {
+                return Integer.compare(major, o.major);
+            }
+            return minor != o.minor ? Integer.compare(minor, o.minor) : Integer.compare(patch, o.patch);
         }
     }
 }

@@ -35,7 +35,7 @@ public final class JsMessages {
 
     /** What an inbound handler reads: the envelope's fields, the discriminator and its values. */
     public record Inbound(boolean json, Evidence parsedAt, Map<String, Evidence> fields, String discriminator,
-                          List<Name> names) {
+                          List<Name> names, Set<String> parsedVariables) {
     }
 
     /** What one send puts on the wire. */
@@ -103,7 +103,8 @@ public final class JsMessages {
                     for (SyntaxNode c : m.node("switch.body").namedChildren()) {
                         if (c.is("switch_case") && c.field("value") != null) {
                             JsValue v = resolver.resolve(c.field("value"));
-                            if (v.effective().is(JsValue.Kind.STRING) || v.effective().is(JsValue.Kind.NUMBER)) {
+                            // bare numbers name nothing a reader can follow; the envelope field is still reported
+                            if (v.effective().is(JsValue.Kind.STRING)) {
                                 byField.computeIfAbsent(field, k -> new ArrayList<>())
                                         .add(new Name(v.effective().text(), file.evidence(c)));
                             }
@@ -127,6 +128,14 @@ public final class JsMessages {
                 }
             }
         }
+        for (QueryMatch m : matches) { // a switch on numbers still shows which field selects the handler
+            if (m.has("switch")) {
+                String field = selector(m.node("switch.on"), vars, fields.keySet());
+                if (field != null) {
+                    byField.putIfAbsent(field, new ArrayList<>());
+                }
+            }
+        }
         String discriminator = null;
         for (Map.Entry<String, List<Name>> e : byField.entrySet()) {
             if (discriminator == null || e.getValue().size() > byField.get(discriminator).size()
@@ -135,7 +144,7 @@ public final class JsMessages {
             }
         }
         List<Name> names = discriminator == null ? List.of() : dedupe(byField.get(discriminator));
-        return Optional.of(new Inbound(true, parsedAt, fields, discriminator, names));
+        return Optional.of(new Inbound(true, parsedAt, fields, discriminator, names, Set.copyOf(vars)));
     }
 
     private static Evidence evidenceIn(JsResolver resolver, JsValue map, SyntaxNode at, ParsedFile file) {

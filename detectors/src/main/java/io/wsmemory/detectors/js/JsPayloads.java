@@ -97,7 +97,11 @@ public final class JsPayloads {
             }
             String typeText = type == null ? null : type.text().replaceFirst("^:\\s*", "");
             if (typeText != null) {
-                BINARY_TYPES.stream().filter(typeText::contains).forEach(binary::add);
+                for (String t : BINARY_TYPES) {
+                    if (java.util.regex.Pattern.compile("\\b" + t + "\\b").matcher(typeText).find()) {
+                        binary.add(t);
+                    }
+                }
             }
             if (pattern != null && pattern.is("object_pattern")) {
                 parts.add(objectPattern(pattern));

@@ -24,7 +24,8 @@ public final class SocketIoDetector implements Detector {
                     + "and TypeScript",
             Set.of(Language.JAVASCRIPT, Language.TYPESCRIPT, Language.TSX),
             List.of("socket.io", "socket.on(", "socket.emit(", "socket.join(", "socket.to(", "socket.broadcast",
-                    "io.on(", "io.emit(", "io.to(", "io.in(", "io.of(", "io.use("));
+                    "io.on(", "io.emit(", "io.to(", "io.in(", "io.of(", "io.use(", "ServerToClientEvents",
+                    "ClientToServerEvents"));
 
     private final ConcurrentLinkedQueue<Findings> findings = new ConcurrentLinkedQueue<>();
 

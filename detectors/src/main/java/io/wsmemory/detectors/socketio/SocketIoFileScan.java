@@ -18,6 +18,7 @@ import io.wsmemory.detectors.js.JsPayloads;
 import io.wsmemory.detectors.js.JsRooms;
 import io.wsmemory.detectors.js.JsValidation;
 import io.wsmemory.detectors.js.JsClientKind;
+import io.wsmemory.detectors.js.JsMessageTypes;
 import io.wsmemory.detectors.js.JsOption;
 import io.wsmemory.detectors.js.JsOptions;
 import io.wsmemory.detectors.socketio.Findings.Side;
@@ -102,6 +103,12 @@ final class SocketIoFileScan {
         if (tree.language() != io.wsmemory.core.source.Language.JAVASCRIPT) {
             for (QueryMatch m : TYPES.matches(tree.root())) {
                 typedParam(m);
+            }
+            for (JsMessageTypes.Declared d : JsMessageTypes.socketIoEventMaps(file)) {
+                if (!RESERVED.contains(d.name())) {
+                    out.events.add(new Findings.Event(d.name(), Side.SERVER, d.direction() == JsMessageTypes.Direction.OUT,
+                            d.at(), d.payload(), false, null, false, null, null));
+                }
             }
         }
         List<QueryMatch> matches = QUERY.matches(tree.root());

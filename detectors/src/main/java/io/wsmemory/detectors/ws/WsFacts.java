@@ -211,13 +211,23 @@ final class WsFacts {
                 byName.computeIfAbsent(e.name(), k -> new ArrayList<>()).add(e);
             }
         }
+        boolean anySocket = all.stream().anyMatch(f -> !f.servers.isEmpty() || !f.clients.isEmpty());
         byName.forEach((name, list) -> {
-            list.sort(Comparator.comparing((WsFindings.Event e) -> e.side() != Side.SERVER)
-                    .thenComparing(WsFindings.Event::at));
+            boolean seen = list.stream().anyMatch(e -> !e.declaredOnly());
+            if (!anySocket || !seen && list.stream().allMatch(WsFindings.Event::declaredOnly)) {
+                return; // a declared type alone, in a repository with no WebSocket, or of unknown direction
+            }
+            list.sort(Comparator.comparing((WsFindings.Event e) -> e.declaredOnly())
+                    .thenComparing(e -> e.side() != Side.SERVER).thenComparing(WsFindings.Event::at));
             boolean in = false;
             boolean out = false;
             Map<String, String> payloads = new LinkedHashMap<>();
+            String declared = null;
             for (WsFindings.Event e : list) {
+                if (e.declaredOnly()) {
+                    declared = declared == null ? e.payload() : declared;
+                    continue;
+                }
                 boolean inbound = e.side() == Side.SERVER ? !e.sent() : e.sent();
                 in |= inbound;
                 out |= !inbound;
@@ -226,7 +236,7 @@ final class WsFacts {
                 }
             }
             String payload = payloads.size() == 2 ? "in " + payloads.get("in") + "; out " + payloads.get("out")
-                    : payloads.values().stream().findFirst().orElse(null);
+                    : payloads.values().stream().findFirst().orElse(declared);
             int sep = Math.max(name.indexOf(':'), name.indexOf('.'));
             ctx.emit(Fact.of(Kinds.EVENT, name).value(in && out ? "both" : in ? "in" : "out")
                     .library(messageLibrary()).evidence(list.stream().map(WsFindings.Event::at).toList())

@@ -15,6 +15,7 @@ import io.wsmemory.core.resolve.js.JsResolver;
 import io.wsmemory.core.resolve.js.JsSyntax;
 import io.wsmemory.core.resolve.js.JsValue;
 import io.wsmemory.detectors.js.JsClientKind;
+import io.wsmemory.detectors.js.JsMessageTypes;
 import io.wsmemory.detectors.js.JsMessages;
 import io.wsmemory.detectors.js.JsOption;
 import io.wsmemory.detectors.js.JsOptions;
@@ -55,6 +56,9 @@ final class WsFileScan {
     private final List<Scope> socketScopes = new ArrayList<>();
     private final Map<String, List<SyntaxNode>> calls = new HashMap<>();
     private boolean noServer;
+    private final java.util.Set<String> parsedVariables = new java.util.HashSet<>();
+    private final List<JsMessages.Name> serverInbound = new ArrayList<>();
+    private final List<SyntaxNode[]> relayCandidates = new ArrayList<>();
 
     WsFileScan(ParsedFile file, SourceSet sources) {
         this.file = file;
@@ -70,6 +74,15 @@ final class WsFileScan {
             return out;
         }
         libraryImports();
+        if (tree.language() != io.wsmemory.core.source.Language.JAVASCRIPT) {
+            declaredMessages(JsMessageTypes.discriminatedMessages(file), null);
+            for (Import i : js.imports().values()) { // protocol types kept in a module of their own
+                if (i.source().startsWith(".") && JsMessageTypes.isMessageTypeName(i.imported())) {
+                    JsModules.resolve(sources, file.path(), i.source()).ifPresent(f -> declaredMessages(
+                            JsMessageTypes.discriminatedMessages(sources.parsed(f)), i.imported()));
+                }
+            }
+        }
         List<QueryMatch> matches = QUERY.matches(tree.root());
         for (QueryMatch m : matches) {
             if (m.has("plain")) {
@@ -99,7 +112,30 @@ final class WsFileScan {
                 heartbeat(m);
             }
         }
+        for (SyntaxNode[] c : relayCandidates) {
+            if (isRelay(c[0], c[1])) {
+                Evidence at = file.evidence(c[1]);
+                for (JsMessages.Name n : serverInbound) {
+                    out.events.add(new WsFindings.Event(n.value(), Side.SERVER, true, at, null, false));
+                }
+                break;
+            }
+        }
         return out;
+    }
+
+    private void declaredMessages(List<JsMessageTypes.Declared> declared, String onlyType) {
+        for (JsMessageTypes.Declared d : declared) {
+            if (onlyType != null && !onlyType.equals(d.typeName())) {
+                continue;
+            }
+            boolean unknown = d.direction() == JsMessageTypes.Direction.UNKNOWN;
+            out.events.add(new WsFindings.Event(d.name(), Side.SERVER, d.direction() == JsMessageTypes.Direction.OUT,
+                    d.at(), d.payload(), unknown));
+            if (!unknown) {
+                out.envelopes.add(new WsFindings.Envelope(d.field(), true, d.at(), Side.SERVER));
+            }
+        }
     }
 
     // ---- libraries and constructions ---------------------------------------------------------------------
@@ -392,11 +428,18 @@ final class WsFileScan {
         msg.fields().forEach((field, at) -> out.envelopes.add(new WsFindings.Envelope(field,
                 field.equals(msg.discriminator()), at, side)));
         for (JsMessages.Name n : msg.names()) {
-            out.events.add(new WsFindings.Event(n.value(), side, false, n.at(), null));
+            out.events.add(new WsFindings.Event(n.value(), side, false, n.at(), null, false));
+        }
+        if (side == Side.SERVER) {
+            parsedVariables.addAll(msg.parsedVariables());
+            serverInbound.addAll(msg.names());
         }
     }
 
     private void outbound(SyntaxNode arg, SyntaxNode call, Side side) {
+        if (side == Side.SERVER) {
+            relayCandidates.add(new SyntaxNode[] {arg, call}); // judged once every handler's messages are known
+        }
         Optional<JsMessages.Outbound> sent = JsMessages.outbound(resolver, file, arg, this::wrapperLiterals);
         if (sent.isEmpty()) {
             return;
@@ -409,8 +452,68 @@ final class WsFileScan {
                 field.equals(msg.discriminator()), fat, side)));
         String payload = msg.fields().isEmpty() ? null : "{" + String.join(", ", msg.fields().keySet()) + "}";
         for (JsMessages.Name n : msg.names()) {
-            out.events.add(new WsFindings.Event(n.value(), side, true, n.at(), payload));
+            out.events.add(new WsFindings.Event(n.value(), side, true, n.at(), payload, false));
         }
+    }
+
+    /**
+     * A server that sends back a message it parsed ({@code client.send(JSON.stringify(message))}, directly or
+     * through a {@code broadcast(message)} helper) relays what it receives: those messages travel both ways.
+     */
+    private boolean isRelay(SyntaxNode arg, SyntaxNode call) {
+        SyntaxNode a = JsSyntax.unwrap(arg);
+        if (a == null || !a.is("call_expression") || a.field("function") == null
+                || !a.field("function").text().equals("JSON.stringify")) {
+            return false;
+        }
+        List<SyntaxNode> args = arguments(a.field("arguments"));
+        if (args.isEmpty() || !args.get(0).is("identifier")) {
+            return false;
+        }
+        if (isParsedHere(args.get(0))) {
+            return true;
+        }
+        SyntaxNode fn = call;
+        while (fn != null && !isFunction(fn)) {
+            fn = fn.parent();
+        }
+        while (fn != null && functionName(fn) == null) { // the forEach callback sits inside the named helper
+            SyntaxNode p = fn.parent();
+            while (p != null && !isFunction(p)) {
+                p = p.parent();
+            }
+            fn = p;
+        }
+        String name = fn == null ? null : functionName(fn);
+        if (name == null) {
+            return false;
+        }
+        for (SyntaxNode c : calls.getOrDefault(name, List.of())) {
+            for (SyntaxNode x : arguments(c.field("arguments"))) {
+                if (x.is("identifier") && isParsedHere(x)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** An identifier bound, where it is used, to a message the server parsed ({@code x = JSON.parse(...)}). */
+    private boolean isParsedHere(SyntaxNode id) {
+        if (!parsedVariables.contains(id.text())) {
+            return false;
+        }
+        JsValue v = resolver.resolve(id);
+        SyntaxNode def = v.node();
+        if (def != null && def.is("call_expression") && def.text().startsWith("JSON.parse")) {
+            return true;
+        }
+        SyntaxNode fn = id;
+        while (fn != null && !isFunction(fn)) {
+            fn = fn.parent();
+        }
+        return fn != null && Pattern.compile("\\b" + Pattern.quote(id.text()) + "\\s*=\\s*JSON\\.parse")
+                .matcher(fn.text()).find();
     }
 
     /** The literal first arguments callers give a send wrapper whose parameter becomes the discriminator. */

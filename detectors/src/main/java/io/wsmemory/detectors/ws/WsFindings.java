@@ -33,7 +33,8 @@ final class WsFindings {
     record Envelope(String field, boolean discriminator, Evidence at, Side side) {
     }
 
-    record Event(String name, Side side, boolean sent, Evidence at, String payload) {
+    /** {@code declaredOnly}: a declared message type whose name does not say its direction. */
+    record Event(String name, Side side, boolean sent, Evidence at, String payload, boolean declaredOnly) {
     }
 
     record Serialization(String key, String value, Source source, Evidence at, Side side) {

@@ -43,7 +43,7 @@ public final class JsFile {
     private final Map<String, Export> exports = new LinkedHashMap<>();
     private final java.util.Set<String> sources = new java.util.HashSet<>();
     private final Map<String, SyntaxNode> requires = new LinkedHashMap<>();
-    private final Map<String, SyntaxNode> types = new HashMap<>();
+    private final Map<String, SyntaxNode> types = new LinkedHashMap<>();
     private final Map<String, SyntaxNode> enums = new HashMap<>();
     private SyntaxNode moduleExports;
 
@@ -86,6 +86,11 @@ public final class JsFile {
     /** The first {@code require("source")} call of each module the file requires, bound to a name or not. */
     public Map<String, SyntaxNode> requires() {
         return requires;
+    }
+
+    /** Every TypeScript type alias and interface declared in this file, by name. */
+    public Map<String, SyntaxNode> typeDeclarations() {
+        return java.util.Collections.unmodifiableMap(types);
     }
 
     /** A TypeScript type alias or interface declared in this file. */

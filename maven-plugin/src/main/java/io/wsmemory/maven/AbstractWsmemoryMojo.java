@@ -1,0 +1,98 @@
+package io.wsmemory.maven;
+
+import io.wsmemory.core.engine.ScanProgress;
+import io.wsmemory.core.engine.ScanResult;
+import io.wsmemory.report.Workspace;
+import java.io.File;
+import java.io.IOException;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+
+/** What both goals share: the parameters, the skip switch, and the scan. The work is in the report module. */
+abstract class AbstractWsmemoryMojo extends AbstractMojo {
+
+    /** The folder to scan. */
+    @Parameter(property = "wsmemory.scanDirectory", defaultValue = "${project.basedir}", required = true)
+    File scanDirectory;
+
+    /** The folder that holds one memory folder per project ({@code <memoryRoot>/<project>/}). */
+    @Parameter(property = "wsmemory.memoryRoot", defaultValue = "${project.basedir}/memory/websocket-engineer",
+            required = true)
+    File memoryRoot;
+
+    /**
+     * The project's name, which names its memory folder; by default what the scanned folder's manifests say
+     * (package.json, go.mod, pom.xml's artifactId, pyproject.toml), as {@code wsmemory scan} does.
+     */
+    @Parameter(property = "wsmemory.project")
+    String projectName;
+
+    /** Files scanned in parallel; by default one per core. */
+    @Parameter(property = "wsmemory.threads")
+    Integer threads;
+
+    /**
+     * Whether a pom-packaged project with modules (an aggregator) is scanned too. By default it is skipped: its
+     * modules have their own memory, and scanning the parent would read them all again.
+     */
+    @Parameter(property = "wsmemory.includeAggregator", defaultValue = "false")
+    boolean includeAggregator;
+
+    @Parameter(defaultValue = "${project}", readonly = true, required = true)
+    MavenProject project;
+
+    /** Skips the goal. */
+    @Parameter(property = "wsmemory.skip", defaultValue = "false")
+    boolean skip;
+
+    @Override
+    public final void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info("wsmemory: skipped (wsmemory.skip)");
+            return;
+        }
+        if (!includeAggregator && project != null && "pom".equals(project.getPackaging())
+                && !project.getModules().isEmpty()) {
+            getLog().info("wsmemory: skipped the aggregator " + project.getArtifactId() + ": its modules have their"
+                    + " own memory (-Dwsmemory.includeAggregator=true scans it too)");
+            return;
+        }
+        if (!scanDirectory.isDirectory()) {
+            throw new MojoExecutionException("wsmemory: not a directory: " + scanDirectory);
+        }
+        if (projectName != null && projectName.isBlank()) {
+            throw new MojoExecutionException("wsmemory: the project name must not be empty");
+        }
+        if (threads != null && (threads < 1 || threads > 1024)) {
+            throw new MojoExecutionException("wsmemory: threads must be between 1 and 1024, not " + threads);
+        }
+        Workspace ws = new Workspace(scanDirectory.toPath(), memoryRoot.toPath(), null, projectName, threads);
+        ScanResult result;
+        Thread thread = Thread.currentThread();
+        ClassLoader before = thread.getContextClassLoader();
+        thread.setContextClassLoader(getClass().getClassLoader()); // detectors are found through ServiceLoader
+        try {
+            result = ws.scan(ScanProgress.NONE);
+        } catch (IOException e) {
+            throw new MojoExecutionException("wsmemory: cannot scan " + scanDirectory + ": " + e.getMessage(), e);
+        } finally {
+            thread.setContextClassLoader(before);
+        }
+        getLog().debug("wsmemory: " + result.stats().summary());
+        run(ws, result);
+    }
+
+    /** The goal's work on a finished scan. */
+    abstract void run(Workspace ws, ScanResult result) throws MojoExecutionException, MojoFailureException;
+
+    /** A path for the log: relative to the project's folder when inside it. */
+    String shown(java.nio.file.Path p) {
+        java.nio.file.Path base = project != null && project.getBasedir() != null ? project.getBasedir().toPath()
+                : scanDirectory.toPath();
+        String rel = new Workspace(base, null, null, null, null).relative(p);
+        return rel == null || rel.isEmpty() ? p.toString() : rel;
+    }
+}
