@@ -52,8 +52,8 @@ class ChannelsDetectorTest {
     void jwtQueryStringMiddlewareJsonConsumersAndSplitSettings() {
         assertThat(scan(ScanLines.fixture("channels-token-json"))).containsExactly(
                 "adapter redis=channels_redis.core.RedisChannelLayer [explicit] config/settings/production.py:9",
-                "auth jwt=upgrade-request [explicit] boards/middleware.py:22",
-                "auth session-cookie=upgrade-request [explicit] boards/middleware.py:29",
+                "auth jwt=upgrade-request [explicit] boards/middleware.py:23",
+                "auth session-cookie=upgrade-request [explicit] boards/middleware.py:30",
                 "broker redis= [env] config/settings/production.py:11",
                 "envelope action=discriminator [explicit] boards/consumers.py:20",
                 "envelope cmd=discriminator [explicit] boards/consumers.py:41",
@@ -73,7 +73,7 @@ class ChannelsDetectorTest {
                 "library django-channels=unknown [explicit] boards/consumers.py:2",
                 "namespace /ws/boards/{board_id}/= [explicit] boards/routing.py:16",
                 "namespace /ws/notifications/= [explicit] boards/routing.py:13",
-                "origin any= [default] config/asgi.py:19",
+                "origin any= [default] config/asgi.py:20",
                 "room board.{board_id}=broadcast [explicit] boards/consumers.py:26",
                 "room board.{board_id}=join [explicit] boards/consumers.py:16",
                 "room notifications=broadcast [explicit] boards/views.py:9",
@@ -87,24 +87,24 @@ class ChannelsDetectorTest {
                 "setting port=8000 [explicit] bin/start.sh:8",
                 "setting send.queue=300 [env] config/settings/production.py:12",
                 "setting send.timeLimit=30000 [explicit] config/settings/production.py:13",
-                "transport websocket=primary [explicit] config/asgi.py:19");
+                "transport websocket=primary [explicit] config/asgi.py:20");
     }
 
     @Test
     void inMemoryLayerOriginListNoAuthAndRunserverDefaults() {
         assertThat(scan(ScanLines.fixture("channels-inmemory-lobby"))).containsExactly(
-                "auth none=none [inferred] game/asgi.py:16",
+                "auth none=none [inferred] game/asgi.py:17",
                 "finding WS-INMEMORY-LAYER=warning [explicit] game/settings.py:13",
                 "library django-channels=unknown [explicit] game/asgi.py:1",
-                "namespace /lobby/= [explicit] game/asgi.py:18",
-                "origin allow-list=https://play.example.com,http://localhost:3000 [explicit] game/asgi.py:16",
+                "namespace /lobby/= [explicit] game/asgi.py:19",
+                "origin allow-list=https://play.example.com,http://localhost:3000 [explicit] game/asgi.py:17",
                 "room lobby=broadcast [explicit] lobby/consumers.py:14",
                 "room lobby=join [explicit] lobby/consumers.py:9",
                 "setting handshake.timeout=5000 [default] game/asgi.py:12",
-                "setting path=/lobby/ [explicit] game/asgi.py:18",
+                "setting path=/lobby/ [explicit] game/asgi.py:19",
                 "setting ping.interval=20000 [default] game/asgi.py:12",
                 "setting ping.timeout=30000 [default] game/asgi.py:12",
-                "transport websocket=primary [explicit] game/asgi.py:16");
+                "transport websocket=primary [explicit] game/asgi.py:17");
     }
 
     @Test

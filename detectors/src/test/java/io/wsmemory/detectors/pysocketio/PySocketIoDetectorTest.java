@@ -71,9 +71,9 @@ class PySocketIoDetectorTest {
     @Test
     void flaskSocketIoWithMessageQueueSessionAuthAndNamespaces() {
         assertThat(scan(ScanLines.fixture("pysocketio-flask-queue"))).containsExactly(
-                "adapter redis=flask-socketio message_queue [explicit] board/extensions.py:15",
+                "adapter redis=flask-socketio message_queue [explicit] board/extensions.py:16",
                 "auth session-cookie=handshake-middleware [explicit] board/events.py:10",
-                "broker redis=localhost:6379 [env] board/extensions.py:15",
+                "broker redis=localhost:6379 [env] board/extensions.py:16",
                 "event board.open=in [explicit] board/events.py:23",
                 "event board.snapshot=out [explicit] board/events.py:27",
                 "event card.move=in [explicit] board/events.py:15",
@@ -83,7 +83,7 @@ class PySocketIoDetectorTest {
                 "library flask-socketio=unknown [explicit] board/events.py:3",
                 "namespace /= [default] board/events.py:8",
                 "namespace /presence= [explicit] board/events.py:35",
-                "origin any=* [explicit] board/extensions.py:13",
+                "origin any=* [explicit] board/extensions.py:14",
                 "room board-{board}=broadcast [explicit] board/events.py:20",
                 "room board-{board}=join [explicit] board/events.py:25",
                 "room user-{id}=join [explicit] board/events.py:12",
