@@ -24,8 +24,12 @@ public final class TestCode {
             }
         }
         String name = parts[parts.length - 1];
+        // Java test classes by JUnit's conventions, in their own case: FooTest, FooTests, FooIT, FooTestCase
+        // (lower-cased, "Init.java" or "Audit.java" would end in "it.java" too)
+        String javaName = path.substring(path.lastIndexOf('/') + 1);
         return name.matches(".*\\.(test|spec|e2e|cy)\\.[a-z]+$") || name.endsWith("_test.go")
-                || name.matches("test_.*\\.py") || name.endsWith("_test.py") || name.matches(".*(test|tests|it)\\.java")
+                || name.matches("test_.*\\.py") || name.endsWith("_test.py")
+                || javaName.matches(".*(Test|Tests|IT|TestCase)\\.java")
                 || name.equals("conftest.py");
     }
 }
