@@ -15,6 +15,10 @@ public final class SyntaxNode {
 
     private final SyntaxTree tree;
     private final TSNode node;
+    // A tree never changes: what it says of a node is read through JNI once. Races only recompute the same value.
+    private String type;
+    private int startByte = -1;
+    private int endByte = -1;
 
     SyntaxNode(SyntaxTree tree, TSNode node) {
         this.tree = tree;
@@ -34,11 +38,16 @@ public final class SyntaxNode {
     }
 
     public String type() {
-        return node.getType();
+        String t = type;
+        if (t == null) {
+            t = node.getType();
+            type = t;
+        }
+        return t;
     }
 
     public boolean is(String type) {
-        return type.equals(node.getType());
+        return type.equals(type());
     }
 
     public boolean isNamed() {
@@ -54,11 +63,21 @@ public final class SyntaxNode {
     }
 
     public int startByte() {
-        return node.getStartByte();
+        int b = startByte;
+        if (b < 0) {
+            b = node.getStartByte();
+            startByte = b;
+        }
+        return b;
     }
 
     public int endByte() {
-        return node.getEndByte();
+        int b = endByte;
+        if (b < 0) {
+            b = node.getEndByte();
+            endByte = b;
+        }
+        return b;
     }
 
     /** 1-based line where the node starts. */

@@ -7,9 +7,12 @@ import io.wsmemory.core.parse.SyntaxNode;
 import io.wsmemory.core.parse.SyntaxTree;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The bindings of one JavaScript or TypeScript file: what it imports (ES modules and {@code require}), what it
@@ -45,6 +48,9 @@ public final class JsFile {
     private final Map<String, SyntaxNode> requires = new LinkedHashMap<>();
     private final Map<String, SyntaxNode> types = new LinkedHashMap<>();
     private final Map<String, SyntaxNode> enums = new HashMap<>();
+    // Finding a scope climbs parents through JNI; a test file declaring `ws` in 500 blocks asks for each of them
+    // once per use, so the answer is kept per declaration.
+    private final Map<Declaration, Optional<SyntaxNode>> scopes = new IdentityHashMap<>();
     private SyntaxNode moduleExports;
 
     private JsFile(ParsedFile file) {
@@ -139,6 +145,11 @@ public final class JsFile {
 
     public List<Declaration> declarations(String name) {
         return declarations.getOrDefault(name, List.of());
+    }
+
+    /** The scope {@code d} is declared in, computed once by {@code finder}. */
+    public synchronized SyntaxNode scopeOf(Declaration d, Function<SyntaxNode, SyntaxNode> finder) {
+        return scopes.computeIfAbsent(d, decl -> Optional.ofNullable(finder.apply(decl.declarator()))).orElse(null);
     }
 
     public SyntaxNode function(String name) {

@@ -397,7 +397,7 @@ public final class JsResolver {
         Declaration best = null;
         int bestStart = -1;
         for (Declaration d : all) {
-            SyntaxNode scope = scopeOf(d.declarator());
+            SyntaxNode scope = file.scopeOf(d, JsResolver::scopeOf);
             if (scope == null) {
                 continue;
             }
