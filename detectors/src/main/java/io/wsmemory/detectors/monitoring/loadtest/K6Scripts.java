@@ -101,8 +101,8 @@ final class K6Scripts {
         boolean arrival = executor != null && executor.contains("arrival-rate");
         if (!arrival) {
             vus(s, "vus", name);
-            if (!s.has("vus")) {
-                vus(s, "startVUs", name);
+            if (!s.has("vus") && !s.has("stages")) {
+                vus(s, "startVUs", name); // with stages, the level to remember is their peak, not where they start
             }
         }
         duration(s, "duration", name);
