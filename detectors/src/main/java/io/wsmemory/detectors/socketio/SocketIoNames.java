@@ -6,11 +6,14 @@ import java.util.Set;
 /** Names Socket.IO gives meaning to, shared with detectors of frameworks built on it (NestJS gateways). */
 public final class SocketIoNames {
 
-    /** Event names of the protocol and the library itself: never application events. */
+    /**
+     * Event names of the protocol and the library itself: never application events. {@code "*"} is the catch-all
+     * of socketio-wildcard, a listener for every event rather than one.
+     */
     public static final Set<String> RESERVED_EVENTS = Set.of("connect", "connection", "connect_error", "disconnect",
             "disconnecting", "error", "newListener", "removeListener", "ping", "pong", "connect_timeout",
             "reconnecting", "reconnect", "reconnect_attempt", "reconnect_error", "reconnect_failed", "upgrade",
-            "message", "open", "close", "packet", "packetCreate", "drain", "flush", "heartbeat", "upgradeError");
+            "message", "open", "close", "packet", "packetCreate", "drain", "flush", "heartbeat", "upgradeError", "*");
 
     /** Adapter packages and the {@code adapter} fact key each gives. */
     public static final Map<String, String> ADAPTER_PACKAGES = Map.ofEntries(
