@@ -117,7 +117,9 @@ final class ConnectionSections {
     private Section clients() {
         List<String> lines = new ArrayList<>();
         for (Fact f : m.ordered(Kinds.CLIENT_TYPE, Labels.CLIENTS)) {
-            String shown = f.value().isBlank() ? "" : ", shown by " + Format.code(f.value());
+            String app = f.attr("app");
+            String shown = f.value().isBlank() ? "" : ", shown by " + Format.code(f.value())
+                    + (app == null ? "" : " (" + Format.inline(app) + ")");
             lines.add(line(Labels.of(Labels.CLIENTS, f.key()) + shown + notes(f), f));
         }
         return new Section(lines);

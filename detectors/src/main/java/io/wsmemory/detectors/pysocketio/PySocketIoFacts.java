@@ -220,7 +220,7 @@ final class PySocketIoFacts {
             CLIENT_DEFAULTS.lookup(d.key(), kind, version).ifPresent(ch -> ctx.emit(defaulted(kind, ch,
                     PySocketIoFileScan.SIO, c.at(), "client")));
         }
-        ctx.emit(Fact.of(Kinds.CLIENT_TYPE, "server").value(f.path + " (python-socketio client)")
+        ctx.emit(Fact.of(Kinds.CLIENT_TYPE, "server").value(f.path).attr("app", "python-socketio client")
                 .library(PySocketIoFileScan.SIO).confidence(Confidence.MEDIUM).evidence(c.at()).build());
     }
 

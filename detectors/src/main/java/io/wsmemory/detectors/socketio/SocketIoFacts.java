@@ -278,7 +278,7 @@ final class SocketIoFacts {
         if (c.url() != null) {
             url(c);
         }
-        ctx.emit(Fact.of(Kinds.CLIENT_TYPE, c.clientType()).value(f.path + " (" + c.clientTypeWhy() + ")")
+        ctx.emit(Fact.of(Kinds.CLIENT_TYPE, c.clientType()).value(f.path).attr("app", c.clientTypeWhy())
                 .library(CLIENT_LIB).confidence(Confidence.MEDIUM).evidence(c.at()).attr("url", c.url()).build());
     }
 

@@ -131,7 +131,7 @@ final class WsFacts {
 
     private void client(WsFindings.Client c) {
         String library = c.wrapper() != null ? "reconnecting-websocket" : c.node() ? "ws" : "websocket";
-        ctx.emit(Fact.of(Kinds.CLIENT_TYPE, c.kind()).value(c.at().path() + " (" + c.why() + ")").library(library)
+        ctx.emit(Fact.of(Kinds.CLIENT_TYPE, c.kind()).value(c.at().path()).attr("app", c.why()).library(library)
                 .confidence(Confidence.MEDIUM).evidence(c.at()).build());
         Map<String, JsOption> o = c.options();
         if (c.node()) {

@@ -29,7 +29,7 @@ class PySocketIoDetectorTest {
                 "auth jwt=handshake-middleware [explicit] app/server.py:27",
                 "broker redis=redis:6379 [env] app/server.py:8",
                 "broker redis=redis:6379 [env] worker/notify.py:8",
-                "client-type server=bot/client.py (python-socketio client) [explicit] bot/client.py:10",
+                "client-type server=bot/client.py [explicit] bot/client.py:10",
                 "event chat:join=in [explicit] app/server.py:40",
                 "event chat:joined=out [explicit] app/server.py:44",
                 "event chat:message=both [explicit] app/server.py:48",
