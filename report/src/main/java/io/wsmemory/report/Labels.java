@@ -56,7 +56,8 @@ final class Labels {
             "connection-handler", "checked after connect, in the connection handler",
             "first-message", "checked on the first message",
             "stomp-connect", "checked on STOMP CONNECT",
-            "per-message", "checked on every message");
+            "per-message", "checked on every message",
+            "query-param", "sent in the URL's query string");
 
     static final Map<String, String> AUTH_CARRIER = ordered(
             "header", "sent in a header",
