@@ -76,7 +76,7 @@ final class ConnectionSections {
                 t.append(", ").append(phase != null ? phase : "checked at " + Format.code(f.value()));
             }
             String carrier = f.attr("carrier");
-            if (carrier != null) {
+            if (carrier != null && !"query-param".equals(f.value())) {
                 String c = Labels.AUTH_CARRIER.get(carrier);
                 t.append(", ").append(c != null ? c : "sent in " + Format.code(carrier));
             }

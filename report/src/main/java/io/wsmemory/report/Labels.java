@@ -57,7 +57,7 @@ final class Labels {
             "first-message", "checked on the first message",
             "stomp-connect", "checked on STOMP CONNECT",
             "per-message", "checked on every message",
-            "query-param", "sent in the URL's query string");
+            "query-param", "carried in the URL's query string");
 
     static final Map<String, String> AUTH_CARRIER = ordered(
             "header", "sent in a header",
