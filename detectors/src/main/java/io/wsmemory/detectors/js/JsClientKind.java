@@ -35,7 +35,7 @@ public final class JsClientKind {
         if (f.isEmbeddedScript() || p.endsWith(".jsx") || p.endsWith(".tsx") || js.importsModule("react")
                 || js.importsModule("vue") || js.importsModule("svelte") || js.importsModule("@angular/core")
                 || f.contains("window.") || f.contains("document.") || f.contains("localStorage")
-                || f.contains("location.host")) {
+                || f.contains("location.host") || f.contains("$(") || f.contains("jQuery")) {
             return new Kind("browser", "browser code");
         }
         String app = frontendOfPackage(f, sources);

@@ -197,7 +197,20 @@ final class SocketIoFileScan {
         }
         SourceFile f = file.file();
         return f.isEmbeddedScript() || f.contains("/socket.io/socket.io.js") || f.contains("socket.io.min.js")
-                || f.contains("socket.io-client");
+                || f.contains("socket.io-client") || f.contains("window.") || f.contains("document.")
+                || f.contains("$(") || f.contains("jQuery") || loadedByPageWithClient(f);
+    }
+
+    /** A script a page of the same folder loads next to the Socket.IO client bundle ({@code io} is its global). */
+    private boolean loadedByPageWithClient(SourceFile script) {
+        for (SourceFile page : sources.all()) {
+            String name = page.fileName().toLowerCase(Locale.ROOT);
+            if (page.directory().equals(script.directory()) && (name.endsWith(".html") || name.endsWith(".htm"))
+                    && page.contains("socket.io") && page.contains(script.fileName())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void server(SyntaxNode call, List<SyntaxNode> args, boolean v2Style) {
