@@ -711,6 +711,29 @@ public final class PyResolver {
         return i != null && "django.conf".equals(i.module()) && "settings".equals(i.name());
     }
 
+    /**
+     * The one value {@code self.x} can have where {@code use} reads it: its binding when the class binds it once, or
+     * binds the same expression everywhere. {@code self.session_id = None} in {@code __init__} and another value in
+     * {@code connect()} leave it to run time, so null.
+     */
+    private static Local onlyBinding(List<Local> bound, SyntaxNode use) {
+        Local chosen = null;
+        String text = null;
+        for (Local l : bound) {
+            if (l.statement().encloses(use)) {
+                continue;
+            }
+            String t = l.value() == null ? null : l.value().text();
+            if (chosen == null) {
+                chosen = l;
+                text = t;
+            } else if (t == null || !t.equals(text)) {
+                return null;
+            }
+        }
+        return chosen;
+    }
+
     private PyValue selfAttribute(String name, SyntaxNode use, int depth) {
         SyntaxNode cls = file.enclosing(use, "class_definition");
         if (cls == null) {
@@ -718,15 +741,7 @@ public final class PyResolver {
         }
         List<Local> bound = file.selfAttributes(cls).get(name);
         if (bound != null) {
-            Local chosen = null;
-            for (Local l : bound) {
-                if (l.statement().encloses(use)) {
-                    continue;
-                }
-                if (chosen == null) {
-                    chosen = l;
-                }
-            }
+            Local chosen = onlyBinding(bound, use);
             if (chosen != null && chosen.value() != null) {
                 return resolve(chosen.value(), depth + 1).through(parsed.evidence(chosen.statement()));
             }
@@ -1029,13 +1044,15 @@ public final class PyResolver {
                     SyntaxNode cls = file.enclosing(n, "class_definition");
                     List<Local> bound = cls == null ? null : file.selfAttributes(cls).get(attr.text());
                     if (bound != null) {
-                        for (Local l : bound) {
-                            if (l.value() != null && !l.statement().encloses(n)) {
-                                String p = pattern(l.value(), depth + 1);
-                                if (p != null) {
-                                    return p;
-                                }
+                        Local only = onlyBinding(bound, n);
+                        if (only != null && only.value() != null) {
+                            String p = pattern(only.value(), depth + 1);
+                            if (p != null) {
+                                return p;
                             }
+                        }
+                        if (only == null) {
+                            return null; // bound to different values: a placeholder, not the first of them
                         }
                     }
                     if (cls != null) {

@@ -167,6 +167,27 @@ class PyResolverTest {
     }
 
     @Test
+    void anAttributeBoundToSeveralValuesIsLeftToRunTime() {
+        String src = """
+                class C:
+                    def __init__(self):
+                        self.session_id = None
+                        self.kind = "feed"
+                        self.limit = 10
+                    async def connect(self):
+                        self.session_id = self.scope["query_string"]
+                        self.kind = "feed"
+                        probe(f"heartbeat_{self.session_id}")
+                        probe(f"{self.kind}_all")
+                        probe(self.session_id)
+                        probe(self.limit)
+                """;
+        assertThat(probe(PyResolver::pattern, "c.py", "c.py", src)).containsExactly("heartbeat_{session_id}",
+                "feed_all", null, "10"); // a bare unknown is no pattern
+        assertThat(texts(values("c.py", "c.py", src))).containsExactly(null, "feed_all", null, "10");
+    }
+
+    @Test
     void patternsWithPlaceholders() {
         List<String> p = probe(PyResolver::pattern, "chat/consumers.py",
                 "chat/consumers.py", """
