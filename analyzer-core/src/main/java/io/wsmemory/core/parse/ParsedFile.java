@@ -6,6 +6,7 @@ import com.github.javaparser.ParserConfiguration;
 import com.github.javaparser.ast.CompilationUnit;
 import io.wsmemory.core.source.Language;
 import io.wsmemory.core.source.SourceFile;
+import io.wsmemory.core.source.UnreadableFileException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
@@ -81,7 +82,13 @@ public final class ParsedFile {
         if (!javaDone) {
             javaDone = true;
             if (file.language() == Language.JAVA) {
-                ParseResult<CompilationUnit> r = JAVA.get().parse(file.text());
+                ParseResult<CompilationUnit> r;
+                try {
+                    r = JAVA.get().parse(file.text());
+                } catch (StackOverflowError e) { // JavaParser descends recursively: 10k nested parentheses overflow it
+                    syntaxErrors = true;
+                    throw new UnreadableFileException("nesting too deep for the Java parser");
+                }
                 java = r.getResult().orElse(null);
                 syntaxErrors = !r.isSuccessful();
             }
