@@ -174,7 +174,7 @@ public final class SourceFile {
             throw new UnreadableFileException("no content");
         }
         if (size > maxBytes) {
-            throw new UnreadableFileException("larger than " + (maxBytes / 1024) + " KiB (" + (size / 1024) + " KiB)");
+            throw new UnreadableFileException("larger than " + limitText(maxBytes) + " (" + sizeText(size) + ")");
         }
         byte[] raw;
         try {
@@ -187,6 +187,16 @@ public final class SourceFile {
             throw new UnreadableFileException("too large to read");
         }
         return normalise(raw);
+    }
+
+    /** A size limit as the user set it: whole KiB when it is, else bytes. */
+    private static String limitText(long bytes) {
+        return bytes % 1024 == 0 ? bytes / 1024 + " KiB" : bytes + " bytes";
+    }
+
+    /** A file's size, rounded up, so that it never reads as the limit it exceeds ("larger than 4 KiB (4 KiB)"). */
+    private static String sizeText(long bytes) {
+        return bytes < 1024 ? bytes + " bytes" : (bytes + 1023) / 1024 + " KiB";
     }
 
     /**
@@ -209,7 +219,7 @@ public final class SourceFile {
             while (true) {
                 if (!buf.hasRemaining()) { // the file grew since it was listed
                     if (buf.capacity() > cap) {
-                        throw new UnreadableFileException("larger than " + (maxBytes / 1024) + " KiB");
+                        throw new UnreadableFileException("larger than " + limitText(maxBytes));
                     }
                     ByteBuffer bigger = ByteBuffer.allocate((int) Math.min(cap + 1, buf.capacity() * 2L + 1));
                     buf.flip();
