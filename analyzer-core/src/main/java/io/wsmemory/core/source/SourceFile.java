@@ -95,6 +95,16 @@ public final class SourceFile {
         return content;
     }
 
+    /** Whether the content can be read (it is then loaded); false for files over the cap, binaries, files gone. */
+    public boolean isReadable() {
+        try {
+            content();
+            return true;
+        } catch (UnreadableFileException e) {
+            return false;
+        }
+    }
+
     /** True once the content was read: the file passed a language check and something looked inside. */
     public synchronized boolean isLoaded() {
         return content != null;
