@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -67,10 +68,14 @@ final class CheckCommand extends AbstractSubcommand {
     @Option(names = "--threads", paramLabel = "N", description = "Files scanned in parallel (default: one per core).")
     Integer threads;
 
+    @Mixin
+    LimitOptions limits = new LimitOptions();
+
     @Override
     protected void validate() throws UsageException {
         readableDirectory(path);
         threads(threads);
+        limits.limits();
         if (project != null && project.isBlank()) {
             throw new UsageException("--project must not be empty");
         }
@@ -81,7 +86,7 @@ final class CheckCommand extends AbstractSubcommand {
 
     @Override
     protected ExitCode execute() throws UsageException {
-        Workspace ws = new Workspace(path, null, out, project, threads);
+        Workspace ws = new Workspace(path, null, out, project, threads, limits.limits());
         ScanResult fresh;
         try (Progress progress = progress()) {
             fresh = ws.scan(progress);

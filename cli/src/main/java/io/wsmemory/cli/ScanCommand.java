@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -62,10 +63,14 @@ final class ScanCommand extends AbstractSubcommand {
     @Option(names = "--threads", paramLabel = "N", description = "Files scanned in parallel (default: one per core).")
     Integer threads;
 
+    @Mixin
+    LimitOptions limits = new LimitOptions();
+
     @Override
     protected void validate() throws UsageException {
         readableDirectory(path);
         threads(threads);
+        limits.limits();
         if (project != null && project.isBlank()) {
             throw new UsageException("--project must not be empty");
         }
@@ -80,7 +85,7 @@ final class ScanCommand extends AbstractSubcommand {
 
     @Override
     protected ExitCode execute() throws UsageException {
-        Workspace ws = new Workspace(path, null, out, project, threads);
+        Workspace ws = new Workspace(path, null, out, project, threads, limits.limits());
         ScanResult result;
         try (Progress progress = progress()) {
             result = ws.scan(progress);

@@ -1,5 +1,6 @@
 package io.wsmemory.maven;
 
+import io.wsmemory.core.engine.ScanLimits;
 import io.wsmemory.core.engine.ScanProgress;
 import io.wsmemory.core.engine.ScanResult;
 import io.wsmemory.report.Workspace;
@@ -34,6 +35,18 @@ abstract class AbstractWsmemoryMojo extends AbstractMojo {
     @Parameter(property = "wsmemory.threads")
     Integer threads;
 
+    /** Source files larger than this many bytes are skipped unread (default 2 MiB), as {@code --max-file-size}. */
+    @Parameter(property = "wsmemory.maxFileSize")
+    Long maxFileSize;
+
+    /** A file's parse, queries and value resolution may take this many ms (default 10000), as {@code --file-timeout}. */
+    @Parameter(property = "wsmemory.fileTimeout")
+    Long fileTimeout;
+
+    /** At most this many files are scanned, the first in path order (default 500000), as {@code --max-files}. */
+    @Parameter(property = "wsmemory.maxFiles")
+    Integer maxFiles;
+
     /**
      * Whether a pom-packaged project with modules (an aggregator) is scanned too. By default it is skipped: its
      * modules have their own memory, and scanning the parent would read them all again.
@@ -47,6 +60,26 @@ abstract class AbstractWsmemoryMojo extends AbstractMojo {
     /** Skips the goal. */
     @Parameter(property = "wsmemory.skip", defaultValue = "false")
     boolean skip;
+
+    /** The limits configured, the defaults for the others. */
+    ScanLimits limits() throws MojoExecutionException {
+        ScanLimits l = ScanLimits.defaults();
+        try {
+            if (maxFileSize != null) {
+                l = l.withMaxFileBytes(maxFileSize);
+            }
+            if (fileTimeout != null) {
+                l = l.withFileTimeoutMillis(fileTimeout);
+            }
+            if (maxFiles != null) {
+                l = l.withMaxFiles(maxFiles);
+            }
+        } catch (IllegalArgumentException e) {
+            throw new MojoExecutionException("wsmemory: maxFileSize, fileTimeout and maxFiles must be positive: "
+                    + maxFileSize + ", " + fileTimeout + ", " + maxFiles);
+        }
+        return l;
+    }
 
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
@@ -69,7 +102,7 @@ abstract class AbstractWsmemoryMojo extends AbstractMojo {
         if (threads != null && (threads < 1 || threads > 1024)) {
             throw new MojoExecutionException("wsmemory: threads must be between 1 and 1024, not " + threads);
         }
-        Workspace ws = new Workspace(scanDirectory.toPath(), memoryRoot.toPath(), null, projectName, threads);
+        Workspace ws = new Workspace(scanDirectory.toPath(), memoryRoot.toPath(), null, projectName, threads, limits());
         ScanResult result;
         Thread thread = Thread.currentThread();
         ClassLoader before = thread.getContextClassLoader();

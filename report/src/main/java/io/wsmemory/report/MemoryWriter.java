@@ -16,6 +16,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -32,6 +33,28 @@ public final class MemoryWriter {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    /** How long a writer waits for another one that writes the same folder. */
+    public static final Duration LOCK_WAIT = Duration.ofSeconds(10);
+
+    /**
+     * Puts bytes into a new file and makes them durable. A seam: tests put a full disk or a slow one here.
+     */
+    @FunctionalInterface
+    public interface Disk {
+        /** The real one: the bytes written and synced to the device. */
+        Disk FILES = (file, bytes) -> {
+            try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
+                ByteBuffer buf = ByteBuffer.wrap(bytes);
+                while (buf.hasRemaining()) {
+                    ch.write(buf);
+                }
+                ch.force(true);
+            }
+        };
+
+        void write(Path file, byte[] bytes) throws IOException;
+    }
+
     private MemoryWriter() {
     }
 
@@ -40,8 +63,26 @@ public final class MemoryWriter {
      * edited by hand are overwritten too; text outside the blocks is kept either way.
      */
     public static WriteReport write(ScanResult result, Path outDir, boolean force) throws IOException {
+        return write(result, outDir, force, Disk.FILES, LOCK_WAIT);
+    }
+
+    /**
+     * As {@link #write(ScanResult, Path, boolean)}, with the bytes written through {@code disk} and a wait of at most
+     * {@code lockWait} for another writer of the same folder.
+     *
+     * @throws MemoryBusyException when another wsmemory still writes the folder after {@code lockWait}
+     */
+    public static WriteReport write(ScanResult result, Path outDir, boolean force, Disk disk, Duration lockWait)
+            throws IOException {
         Path dir = outDir.toAbsolutePath().normalize();
         Files.createDirectories(dir);
+        try (OutputLock lock = OutputLock.acquire(dir, lockWait)) {
+            return writeLocked(result, outDir, dir, force, disk);
+        }
+    }
+
+    private static WriteReport writeLocked(ScanResult result, Path outDir, Path dir, boolean force, Disk disk)
+            throws IOException {
         RenderedMemory fresh = Memory.render(result);
         Map<String, String> contents = new LinkedHashMap<>(fresh.files());
         List<String> written = new ArrayList<>();
@@ -73,7 +114,7 @@ public final class MemoryWriter {
                     continue;
                 }
             }
-            atomicWrite(dir, target, text);
+            atomicWrite(dir, target, text, disk);
             written.add(name);
         }
 
@@ -83,7 +124,7 @@ public final class MemoryWriter {
         if (old.problem() == null && json.equals(old.text())) {
             unchanged.add(Memory.SNAPSHOT);
         } else {
-            atomicWrite(dir, snapshot, json);
+            atomicWrite(dir, snapshot, json, disk);
             written.add(Memory.SNAPSHOT);
         }
         return new WriteReport(outDir, written, unchanged, kept, removed, warnings);
@@ -128,16 +169,10 @@ public final class MemoryWriter {
     }
 
     /** A temporary file beside the target, synced, then renamed over it; the temporary file never stays. */
-    static void atomicWrite(Path dir, Path target, String text) throws IOException {
+    static void atomicWrite(Path dir, Path target, String text, Disk disk) throws IOException {
         Path tmp = createTemp(dir, target.getFileName().toString());
         try {
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-                ByteBuffer buf = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
-                while (buf.hasRemaining()) {
-                    ch.write(buf);
-                }
-                ch.force(true);
-            }
+            disk.write(tmp, text.getBytes(StandardCharsets.UTF_8));
             try {
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {

@@ -2,10 +2,10 @@ package io.wsmemory.report;
 
 import io.wsmemory.core.engine.Detectors;
 import io.wsmemory.core.engine.ScanEngine;
+import io.wsmemory.core.engine.ScanLimits;
 import io.wsmemory.core.engine.ScanOptions;
 import io.wsmemory.core.engine.ScanProgress;
 import io.wsmemory.core.engine.ScanResult;
-import io.wsmemory.core.source.WalkOptions;
 import java.io.IOError;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -25,8 +25,14 @@ import java.util.Set;
  * @param out the memory folder itself, overriding {@code memoryRoot/<project>}; may be null
  * @param project the project's name, overriding what the manifests say; may be null
  * @param threads files scanned in parallel; null for one per core
+ * @param limits size cap, per-file time budget and file count; null for the defaults
  */
-public record Workspace(Path root, Path memoryRoot, Path out, String project, Integer threads) {
+public record Workspace(Path root, Path memoryRoot, Path out, String project, Integer threads, ScanLimits limits) {
+
+    /** A workspace with the default limits. */
+    public Workspace(Path root, Path memoryRoot, Path out, String project, Integer threads) {
+        this(root, memoryRoot, out, project, threads, null);
+    }
 
     /** Where the memory lives inside a repository. */
     public static final String MEMORY_ROOT = "memory/websocket-engineer";
@@ -51,6 +57,9 @@ public record Workspace(Path root, Path memoryRoot, Path out, String project, In
     /** The default options, with the thread count asked for and the memory folders left out of the scan. */
     ScanOptions options() {
         ScanOptions defaults = ScanOptions.defaults();
+        if (limits != null) {
+            defaults = defaults.withLimits(limits);
+        }
         if (threads != null) {
             defaults = defaults.withThreads(threads);
         }
@@ -62,9 +71,7 @@ public record Workspace(Path root, Path memoryRoot, Path out, String project, In
                 excluded.add(rel);
             }
         }
-        WalkOptions w = defaults.walk();
-        return new ScanOptions(defaults.threads(), defaults.parseBudgetMillis(),
-                new WalkOptions(w.maxFileBytes(), w.maxManifestBytes(), Set.copyOf(excluded)));
+        return defaults.withWalk(defaults.walk().withExtraExcludedFolders(excluded));
     }
 
     /** {@code p} relative to the scanned folder with {@code /} separators; null when outside it ("" for itself). */

@@ -4,6 +4,8 @@ import io.wsmemory.core.api.DetectionContext;
 import io.wsmemory.core.api.Detector;
 import io.wsmemory.core.api.Fact;
 import io.wsmemory.core.api.FactRule;
+import io.wsmemory.core.parse.FileDeadline;
+import io.wsmemory.core.parse.FileTimeoutException;
 import io.wsmemory.core.parse.ParseTimeoutException;
 import io.wsmemory.core.parse.ParsedFile;
 import io.wsmemory.core.resolve.SourceSet;
@@ -91,7 +93,8 @@ public final class ScanEngine {
             List<Future<?>> work = new ArrayList<>();
             for (SourceFile file : walk.files()) {
                 work.add(pool.submit(() -> {
-                    try {
+                    // one budget per file, for its parse, its queries and its value resolution
+                    try (FileDeadline.Scope budget = FileDeadline.start(options.parseBudgetMillis())) {
                         process(file, sources, context, skipped, partial, read, parsed);
                     } finally {
                         progress.filesDone(done.incrementAndGet(), total);
@@ -178,7 +181,7 @@ public final class ScanEngine {
                             System.err.printf("wsmemory-profile: %6d ms %-10s %s%n", ms, d.descriptor().id(), file.path());
                         }
                     }
-                } catch (ParseTimeoutException | UnreadableFileException e) {
+                } catch (ParseTimeoutException | FileTimeoutException | UnreadableFileException e) {
                     skipped.add(new SkippedFile(file.path(), e.getMessage()));
                     return;
                 } catch (RuntimeException | StackOverflowError e) {

@@ -5,6 +5,6 @@ public final class ParseTimeoutException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     public ParseTimeoutException(long budgetMillis) {
-        super("parse took longer than " + budgetMillis + " ms", null, false, false);
+        super("parse took longer than the per-file time budget of " + budgetMillis + " ms", null, false, false);
     }
 }

@@ -6,6 +6,7 @@ import com.github.javaparser.ParserConfiguration;
 import com.github.javaparser.ast.CompilationUnit;
 import io.wsmemory.core.source.Language;
 import io.wsmemory.core.source.SourceFile;
+import io.wsmemory.core.source.UnreadableFileException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
@@ -24,8 +25,10 @@ public final class ParsedFile {
     private final long budgetMillis;
     private SyntaxTree tree;
     private boolean treeDone;
+    private RuntimeException treeFailure;
     private CompilationUnit java;
     private boolean javaDone;
+    private RuntimeException javaFailure;
     private boolean syntaxErrors;
     private final java.util.Map<Class<?>, Object> attachments = new java.util.HashMap<>();
 
@@ -53,9 +56,17 @@ public final class ParsedFile {
      * with no script. Throws {@link ParseTimeoutException} when the parse runs out of time.
      */
     public synchronized SyntaxTree tree() {
+        if (treeFailure != null) { // the same answer every time: a later reader must not take "no tree" for "no code"
+            throw treeFailure;
+        }
         if (!treeDone) {
             treeDone = true;
-            tree = parseTree();
+            try {
+                tree = parseTree();
+            } catch (ParseTimeoutException | UnreadableFileException e) {
+                treeFailure = e;
+                throw e;
+            }
             syntaxErrors = tree != null && tree.hasErrors();
         }
         return tree;
@@ -78,10 +89,20 @@ public final class ParsedFile {
 
     /** The JavaParser AST of a Java file, empty when it is not Java or does not parse at all. */
     public synchronized Optional<CompilationUnit> java() {
+        if (javaFailure != null) {
+            throw javaFailure;
+        }
         if (!javaDone) {
             javaDone = true;
             if (file.language() == Language.JAVA) {
-                ParseResult<CompilationUnit> r = JAVA.get().parse(file.text());
+                ParseResult<CompilationUnit> r;
+                try {
+                    r = JAVA.get().parse(file.text());
+                } catch (StackOverflowError e) { // JavaParser descends recursively: 10k nested parentheses overflow it
+                    syntaxErrors = true;
+                    javaFailure = new UnreadableFileException("nesting too deep for the Java parser");
+                    throw javaFailure;
+                }
                 java = r.getResult().orElse(null);
                 syntaxErrors = !r.isSuccessful();
             }

@@ -69,9 +69,11 @@ public final class Query {
         Compiled c = compiled(tree.language());
         List<QueryMatch> out = new ArrayList<>();
         try (TSQueryCursor cursor = new TSQueryCursor()) {
-            cursor.exec(c.query, node.raw(), tree.source());
+            // the native search stops when the file's time budget is spent, and then the file is given up
+            cursor.execWithOptions(c.query, node.raw(), tree.source(), state -> FileDeadline.passed());
             TSQueryMatch m = new TSQueryMatch();
             while (cursor.nextMatch(m)) {
+                FileDeadline.check();
                 TSQueryCapture[] caps = m.getCaptures();
                 List<String> names = new ArrayList<>(caps.length);
                 List<SyntaxNode> nodes = new ArrayList<>(caps.length);
@@ -81,6 +83,7 @@ public final class Query {
                 }
                 out.add(new QueryMatch(m.getPatternIndex(), names, nodes));
             }
+            FileDeadline.check(); // a cancelled search ends like a finished one: tell them apart
         }
         return out;
     }

@@ -114,6 +114,7 @@ public final class SyntaxNode {
     }
 
     public List<SyntaxNode> namedChildren() {
+        FileDeadline.check(); // every tree walk passes here: a walk of a huge tree must not outlast the budget
         int n = node.getNamedChildCount();
         List<SyntaxNode> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
@@ -126,6 +127,7 @@ public final class SyntaxNode {
     }
 
     public List<SyntaxNode> children() {
+        FileDeadline.check();
         int n = node.getChildCount();
         List<SyntaxNode> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {

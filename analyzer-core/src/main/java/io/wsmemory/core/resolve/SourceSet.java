@@ -26,8 +26,15 @@ public final class SourceSet {
         this.budgetMillis = budgetMillis;
     }
 
+    /**
+     * A file of the scan by path, for resolution to open. A file that cannot be read (binary, over the size cap,
+     * gone) is as good as absent here: the file that imports it is read on, its value unknown, and the bad file is
+     * reported under its own path when the engine reaches it. (Before, the import's failure was the importer's: a
+     * server whose config.js was binary was skipped as 'binary content'.)
+     */
     public Optional<SourceFile> file(String path) {
-        return Optional.ofNullable(byPath.get(path));
+        SourceFile f = byPath.get(path);
+        return f != null && f.isReadable() ? Optional.of(f) : Optional.empty();
     }
 
     public Collection<SourceFile> all() {

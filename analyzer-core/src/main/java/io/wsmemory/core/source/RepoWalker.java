@@ -120,8 +120,16 @@ public final class RepoWalker {
             }
         });
         files.sort(Comparator.comparing(SourceFile::path));
+        List<SourceFile> kept = files;
+        if (files.size() > options.maxFiles()) { // the first in path order: the same files whatever the file system
+            kept = files.subList(0, Math.max(0, options.maxFiles()));
+            String why = "beyond the limit of " + options.maxFiles() + " files";
+            for (SourceFile f : files.subList(kept.size(), files.size())) {
+                skipped.add(new SkippedFile(f.path(), why));
+            }
+        }
         skipped.sort(Comparator.naturalOrder());
-        return new WalkResult(List.copyOf(files), List.copyOf(skipped), ignored[0]);
+        return new WalkResult(List.copyOf(kept), List.copyOf(skipped), ignored[0]);
     }
 
     private static String relative(Path realRoot, Path p) {

@@ -7,11 +7,17 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * A file of the scanned repository. Its content is read on first use, once, and normalised to UTF-8 without BOM
@@ -87,6 +93,16 @@ public final class SourceFile {
             content = load();
         }
         return content;
+    }
+
+    /** Whether the content can be read (it is then loaded); false for files over the cap, binaries, files gone. */
+    public boolean isReadable() {
+        try {
+            content();
+            return true;
+        } catch (UnreadableFileException e) {
+            return false;
+        }
     }
 
     /** True once the content was read: the file passed a language check and something looked inside. */
@@ -168,11 +184,11 @@ public final class SourceFile {
             throw new UnreadableFileException("no content");
         }
         if (size > maxBytes) {
-            throw new UnreadableFileException("larger than " + (maxBytes / 1024) + " KiB (" + (size / 1024) + " KiB)");
+            throw new UnreadableFileException("larger than " + limitText(maxBytes) + " (" + sizeText(size) + ")");
         }
         byte[] raw;
         try {
-            raw = Files.readAllBytes(absolute);
+            raw = readRegularFile();
         } catch (NoSuchFileException e) {
             throw new UnreadableFileException("disappeared before it could be read");
         } catch (IOException | SecurityException e) {
@@ -180,13 +196,63 @@ public final class SourceFile {
         } catch (OutOfMemoryError e) {
             throw new UnreadableFileException("too large to read");
         }
-        if (raw.length > maxBytes) {
-            throw new UnreadableFileException("larger than " + (maxBytes / 1024) + " KiB");
-        }
         return normalise(raw);
     }
 
-    /** UTF-8 as is (BOM dropped), UTF-16 with a BOM converted, NUL bytes mean binary, anything else is Latin-1. */
+    /** A size limit as the user set it: whole KiB when it is, else bytes. */
+    private static String limitText(long bytes) {
+        return bytes % 1024 == 0 ? bytes / 1024 + " KiB" : bytes + " bytes";
+    }
+
+    /** A file's size, rounded up, so that it never reads as the limit it exceeds ("larger than 4 KiB (4 KiB)"). */
+    private static String sizeText(long bytes) {
+        return bytes < 1024 ? bytes + " bytes" : (bytes + 1023) / 1024 + " KiB";
+    }
+
+    /**
+     * The bytes of the file the walk listed, if it is still a regular file: one replaced by a link since (which
+     * could lead out of the repository) or by a pipe (whose read would block) is refused, and the link is never
+     * followed. At most the size cap is read, whatever the file has grown to.
+     */
+    private byte[] readRegularFile() throws IOException {
+        BasicFileAttributes attrs = Files.readAttributes(absolute, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        if (attrs.isSymbolicLink()) {
+            throw new UnreadableFileException("replaced by a link before it could be read");
+        }
+        if (!attrs.isRegularFile()) {
+            throw new UnreadableFileException("no longer a regular file");
+        }
+        try (SeekableByteChannel ch = Files.newByteChannel(absolute, Set.of(StandardOpenOption.READ,
+                LinkOption.NOFOLLOW_LINKS))) {
+            long cap = Math.min(maxBytes, Integer.MAX_VALUE - 16L);
+            ByteBuffer buf = ByteBuffer.allocate((int) Math.min(cap + 1, Math.max(attrs.size(), 0) + 1));
+            while (true) {
+                if (!buf.hasRemaining()) { // the file grew since it was listed
+                    if (buf.capacity() > cap) {
+                        throw new UnreadableFileException("larger than " + limitText(maxBytes));
+                    }
+                    ByteBuffer bigger = ByteBuffer.allocate((int) Math.min(cap + 1, buf.capacity() * 2L + 1));
+                    buf.flip();
+                    bigger.put(buf);
+                    buf = bigger;
+                }
+                if (ch.read(buf) < 0) {
+                    break;
+                }
+            }
+            return Arrays.copyOf(buf.array(), buf.position());
+        } catch (FileSystemException e) {
+            if (Files.isSymbolicLink(absolute)) { // swapped for a link between the check and the open (ELOOP)
+                throw new UnreadableFileException("replaced by a link before it could be read");
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * UTF-8 as is (BOM dropped), UTF-16 with a BOM or recognisably without one converted, other NUL bytes mean
+     * binary, anything else is Latin-1; lone CR line endings become LF.
+     */
     static byte[] normalise(byte[] raw) {
         if (raw.length >= 3 && (raw[0] & 0xff) == 0xEF && (raw[1] & 0xff) == 0xBB && (raw[2] & 0xff) == 0xBF) {
             raw = Arrays.copyOfRange(raw, 3, raw.length);
@@ -194,11 +260,15 @@ public final class SourceFile {
                 || (raw[0] & 0xff) == 0xFF && (raw[1] & 0xff) == 0xFE)) {
             boolean be = (raw[0] & 0xff) == 0xFE;
             String s = new String(raw, 2, raw.length - 2, be ? StandardCharsets.UTF_16BE : StandardCharsets.UTF_16LE);
-            return s.getBytes(StandardCharsets.UTF_8);
+            return crToLf(s.getBytes(StandardCharsets.UTF_8));
         }
         int probe = Math.min(raw.length, BINARY_PROBE);
         for (int i = 0; i < probe; i++) {
             if (raw[i] == 0) {
+                java.nio.charset.Charset utf16 = utf16WithoutBom(raw, probe);
+                if (utf16 != null) {
+                    return crToLf(new String(raw, utf16).getBytes(StandardCharsets.UTF_8));
+                }
                 throw new UnreadableFileException("binary content");
             }
         }
@@ -207,11 +277,52 @@ public final class SourceFile {
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         try {
             utf8.decode(ByteBuffer.wrap(raw));
-            return raw;
+            return crToLf(raw);
         } catch (CharacterCodingException e) {
             CharBuffer latin1 = StandardCharsets.ISO_8859_1.decode(ByteBuffer.wrap(raw));
-            return latin1.toString().getBytes(StandardCharsets.UTF_8);
+            return crToLf(latin1.toString().getBytes(StandardCharsets.UTF_8));
         }
+    }
+
+    /**
+     * UTF-16 written without a BOM (Windows tools do): ASCII-range text then has a NUL in every other byte. The
+     * even or odd bytes of the probe are almost all NUL, the others almost never; binaries look nothing like that.
+     */
+    private static java.nio.charset.Charset utf16WithoutBom(byte[] raw, int probe) {
+        int pairs = probe / 2;
+        if (pairs < 2) {
+            return null;
+        }
+        int evenNul = 0;
+        int oddNul = 0;
+        for (int i = 0; i + 1 < probe; i += 2) {
+            evenNul += raw[i] == 0 ? 1 : 0;
+            oddNul += raw[i + 1] == 0 ? 1 : 0;
+        }
+        if (oddNul * 10 >= pairs * 9 && evenNul * 20 <= pairs) {
+            return StandardCharsets.UTF_16LE;
+        }
+        if (evenNul * 10 >= pairs * 9 && oddNul * 20 <= pairs) {
+            return StandardCharsets.UTF_16BE;
+        }
+        return null;
+    }
+
+    /**
+     * A lone CR (classic Mac OS line endings) ends a line for people and parsers, but line numbers count LF: each
+     * lone CR becomes LF, which keeps every byte offset. CRLF stays as it is.
+     */
+    static byte[] crToLf(byte[] text) {
+        byte[] out = null;
+        for (int i = 0; i < text.length; i++) {
+            if (text[i] == '\r' && (i + 1 == text.length || text[i + 1] != '\n')) {
+                if (out == null) {
+                    out = text.clone();
+                }
+                out[i] = '\n';
+            }
+        }
+        return out == null ? text : out;
     }
 
     static int indexOf(byte[] haystack, byte[] needle) {
