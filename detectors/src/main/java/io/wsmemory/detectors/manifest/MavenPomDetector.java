@@ -29,6 +29,10 @@ public final class MavenPomDetector extends ManifestDetector {
             "org.springframework.boot", "org.springframework", "io.netty", "jakarta.websocket", "javax.websocket");
     private static final Set<String> BOOT_PARENTS = Set.of(
             "spring-boot-starter-parent", "spring-boot-dependencies", "spring-boot-parent");
+    /** Framework BOMs (imported in dependencyManagement) and the group whose versions each sets. */
+    private static final Map<String, String> FRAMEWORK_BOMS = Map.of(
+            "org.springframework:spring-framework-bom", "org.springframework",
+            "io.netty:netty-bom", "io.netty");
     private static final Pattern PROPERTY = Pattern.compile("\\$\\{([^}]{1,200})}");
     private static final int MAX_PARENTS = 10;
 
@@ -80,7 +84,10 @@ public final class MavenPomDetector extends ManifestDetector {
             String written = d.version();
             String raw = written != null ? written : managed.get(group + ":" + artifact);
             LibraryFact f = new LibraryFact(entry.get(), manifest, d.line());
-            if (raw == null && boot != null && BOOT_MANAGED.contains(group)) {
+            String[] bom = raw == null ? frameworkBom(chain, props, group) : null;
+            if (bom != null) {
+                f.value(bom[1]).attr("versionOf", bom[0]);
+            } else if (raw == null && boot != null && BOOT_MANAGED.contains(group)) {
                 f.value(boot).attr("versionOf", "spring-boot");
             } else {
                 f.value(raw == null ? null : interpolate(raw, props)).declared(raw)
@@ -158,6 +165,20 @@ public final class MavenPomDetector extends ManifestDetector {
         if (v != null && !v.isEmpty()) {
             props.put(k, v);
         }
+    }
+
+    /** The framework BOM imported for {@code group} and the version it gives: {artifactId, version}, or null. */
+    private static String[] frameworkBom(List<PomModel> chain, Map<String, String> props, String group) {
+        for (PomModel pom : chain) {
+            for (PomModel.Dep d : pom.dependencies) {
+                String managedGroup = FRAMEWORK_BOMS.get(d.groupId() + ":" + d.artifactId());
+                if (d.managed() && group.equals(managedGroup) && "import".equals(d.scope()) && d.version() != null) {
+                    String v = interpolate(d.version(), props);
+                    return v == null ? null : new String[] {d.artifactId(), v};
+                }
+            }
+        }
+        return null;
     }
 
     /** The Spring Boot version a boot parent or an imported boot BOM gives, if any. */

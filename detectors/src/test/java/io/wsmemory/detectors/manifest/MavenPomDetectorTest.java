@@ -138,6 +138,34 @@ class MavenPomDetectorTest {
     }
 
     @Test
+    void importedFrameworkBomsGiveTheirOwnGroupsVersions() {
+        assertThat(scan(Map.of("pom.xml", """
+                <project>
+                  <artifactId>portfolio</artifactId>
+                  <dependencyManagement><dependencies>
+                    <dependency>
+                      <groupId>org.springframework</groupId><artifactId>spring-framework-bom</artifactId>
+                      <version>5.3.22</version><type>pom</type><scope>import</scope>
+                    </dependency>
+                    <dependency>
+                      <groupId>io.netty</groupId><artifactId>netty-bom</artifactId>
+                      <version>${netty.version}</version><type>pom</type><scope>import</scope>
+                    </dependency>
+                  </dependencies></dependencyManagement>
+                  <properties><netty.version>4.1.115.Final</netty.version></properties>
+                  <dependencies>
+                    <dependency><groupId>org.springframework</groupId><artifactId>spring-websocket</artifactId></dependency>
+                    <dependency><groupId>io.netty</groupId><artifactId>netty-codec-http</artifactId></dependency>
+                  </dependencies>
+                </project>
+                """))).containsExactly(
+                "netty-websocket=4.1.115.Final @pom.xml:16 {language=java, manifest=pom.xml, role=server, "
+                        + "versionOf=netty-bom}",
+                "spring-websocket=5.3.22 @pom.xml:15 {language=java, manifest=pom.xml, role=server, "
+                        + "versionOf=spring-framework-bom}");
+    }
+
+    @Test
     void importedBootBomAndAParentThatIsNotInTheTree() {
         assertThat(scan(Map.of("app/pom.xml", """
                 <project>
