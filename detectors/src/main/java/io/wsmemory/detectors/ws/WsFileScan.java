@@ -585,8 +585,19 @@ final class WsFileScan {
     /** {@code setInterval(() => wss.clients.forEach(ws => { if (!ws.isAlive) return ws.terminate(); ws.ping(); }), 30000)}. */
     private void heartbeat(QueryMatch m) {
         String body = functionText(resolver.resolve(m.node("timer.fn")));
-        if (body == null || !body.contains(".ping(")) {
+        if (body == null) {
             return;
+        }
+        String note = "ping() on an interval";
+        Evidence delegate = null;
+        if (!body.contains(".ping(")) {
+            Optional<PingingCallee.Found> callee = PingingCallee.of(body, file.file(), js, sources);
+            if (callee.isEmpty()) {
+                return;
+            }
+            body = callee.get().body();
+            delegate = callee.get().at();
+            note = "ping() in " + callee.get().name() + "(), called on an interval";
         }
         JsValue delay = resolver.resolve(m.node("timer.delay"));
         if (!delay.effective().is(JsValue.Kind.NUMBER)) {
@@ -595,11 +606,14 @@ final class WsFileScan {
         List<Evidence> ev = new ArrayList<>();
         ev.add(file.evidence(m.node("interval")));
         ev.addAll(delay.via());
+        if (delegate != null) {
+            ev.add(delegate);
+        }
         String value = delay.effective().text();
         boolean server = !body.contains("WebSocket(") && (body.contains("clients") || body.contains("terminate"));
         String role = server ? "server" : "client";
         out.settings.add(new WsFindings.Setting("setting", "ping.interval", value, "ms", delay.source(), ev, role,
-                "ping() on an interval"));
+                note));
         if (body.contains("terminate(") && (body.contains("isAlive") || body.contains("alive"))) {
             out.settings.add(new WsFindings.Setting("setting", "ping.timeout", value, "ms", Source.INFERRED, ev, role,
                     "a socket that has not answered the previous ping by the next tick is terminated"));
