@@ -80,13 +80,14 @@ final class ScanCommand extends AbstractSubcommand {
 
     @Override
     protected ExitCode execute() throws UsageException {
-        Workspace ws = new Workspace(path, null, out, project, threads);
+        Workspace ws = new Workspace(path, null, out, project, threads, cache());
         ScanResult result;
         try (Progress progress = progress()) {
             result = ws.scan(progress);
         } catch (IOException e) {
             throw new UsageException("cannot scan " + path + ": " + Messages.describe(e));
         }
+        cacheWarnings();
 
         if (format == OutputFormat.json) {
             try {

@@ -1,5 +1,6 @@
 package io.wsmemory.report;
 
+import io.wsmemory.core.cache.ScanCache;
 import io.wsmemory.core.engine.Detectors;
 import io.wsmemory.core.engine.ScanEngine;
 import io.wsmemory.core.engine.ScanOptions;
@@ -25,8 +26,17 @@ import java.util.Set;
  * @param out the memory folder itself, overriding {@code memoryRoot/<project>}; may be null
  * @param project the project's name, overriding what the manifests say; may be null
  * @param threads files scanned in parallel; null for one per core
+ * @param cache where the result of an unchanged repository is reused from; {@link ScanCache#NONE} for none
  */
-public record Workspace(Path root, Path memoryRoot, Path out, String project, Integer threads) {
+public record Workspace(Path root, Path memoryRoot, Path out, String project, Integer threads, ScanCache cache) {
+
+    public Workspace {
+        cache = cache == null ? ScanCache.NONE : cache;
+    }
+
+    public Workspace(Path root, Path memoryRoot, Path out, String project, Integer threads) {
+        this(root, memoryRoot, out, project, threads, ScanCache.NONE);
+    }
 
     /** Where the memory lives inside a repository. */
     public static final String MEMORY_ROOT = "memory/websocket-engineer";
@@ -37,7 +47,7 @@ public record Workspace(Path root, Path memoryRoot, Path out, String project, In
 
     /** Scans {@code root}, telling {@code progress}; the project's name is {@link #project} when given. */
     public ScanResult scan(ScanProgress progress) throws IOException {
-        ScanResult scanned = new ScanEngine(Detectors.load(), options()).scan(root, progress);
+        ScanResult scanned = new ScanEngine(Detectors.load(), options()).withCache(cache).scan(root, progress);
         String name = project != null ? project : scanned.projectName();
         return new ScanResult(scanned.root(), name, scanned.facts(), scanned.skipped(), scanned.partiallyParsed(),
                 scanned.stats());
