@@ -7,7 +7,9 @@ import java.nio.file.Path;
 import java.security.CodeSource;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
@@ -16,6 +18,9 @@ import java.util.stream.Stream;
  * version alone would let a rebuilt analyzer reuse results of the old one.
  */
 public final class AnalyzerIdentity {
+
+    /** Code does not change under a running JVM: each location is described once. */
+    private static final Map<Path, String> DESCRIBED = new ConcurrentHashMap<>();
 
     private AnalyzerIdentity() {
     }
@@ -30,7 +35,13 @@ public final class AnalyzerIdentity {
                 continue;
             }
             try {
-                locations.add(describe(Path.of(cs.getLocation().toURI())));
+                Path where = Path.of(cs.getLocation().toURI());
+                String d = DESCRIBED.get(where);
+                if (d == null) {
+                    d = describe(where);
+                    DESCRIBED.put(where, d);
+                }
+                locations.add(d);
             } catch (URISyntaxException | IllegalArgumentException | IOException | SecurityException e) {
                 locations.add("unreadable:" + cs.getLocation());
             }
