@@ -85,8 +85,10 @@ def wsmemory_counts(r):
     if not m:
         return "?"
     listed, ignored, read, parsed, skipped, facts = map(int, m.groups())
-    return "%d listed, %d read, %d pre-filtered out, %d parsed, %d facts%s" % (
-        listed, read, read - parsed, parsed, facts, " (cache hit)" if "cache hit" in r["err"] else "")
+    if "cache hit" in r["err"]:
+        return "%d listed, %d read and hashed, 0 parsed, %d facts (cache hit)" % (listed, read, facts)
+    return "%d listed, %d read, %d left out by the pre-filter, %d parsed, %d facts" % (
+        listed, read, read - parsed, parsed, facts)
 
 
 def main():
@@ -94,8 +96,9 @@ def main():
     ap.add_argument("folder")
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--warmup", type=int, default=1)
-    ap.add_argument("--jar", default=os.path.join(ROOT, "cli", "target", "wsmemory.jar"))
-    ap.add_argument("--java-opts", default=" ".join(JAVA_OPTS), help="JVM options (default: %(default)s)")
+    ap.add_argument("--jar", help="run java -jar JAR with --java-opts instead of the ./wsmemory launcher (which adds "
+                    "class data sharing and natives/target when built)")
+    ap.add_argument("--java-opts", default=" ".join(JAVA_OPTS), help="JVM options with --jar (default: %(default)s)")
     ap.add_argument("--rg", default=shutil.which("rg") or "rg")
     ap.add_argument("--ast-grep", dest="ast_grep", default=shutil.which("ast-grep") or "ast-grep")
     ap.add_argument("--skip", default="", help="comma-separated: cold,warm,rg,ast-grep")
@@ -103,12 +106,14 @@ def main():
     skip = set(filter(None, a.skip.split(",")))
     folder = os.path.abspath(a.folder)
     size, nfiles = folder_bytes(folder)
-    java = ["java"] + a.java_opts.split() + ["-jar", a.jar, "scan", folder, "--format", "json"]
+    jar = a.jar or os.path.join(ROOT, "cli", "target", "wsmemory.jar")
+    launcher = ["java"] + a.java_opts.split() + ["-jar", jar] if a.jar else [os.path.join(ROOT, "wsmemory")]
+    java = launcher + ["scan", folder, "--format", "json"]
 
     tmp = tempfile.mkdtemp(prefix="wsmemory-bench-")
     kw = os.path.join(tmp, "keywords.txt")
     with open(kw, "wb") as f:
-        f.write(subprocess.check_output(["java", "-cp", a.jar, os.path.join(HERE, "Keywords.java")]))
+        f.write(subprocess.check_output(["java", "-cp", jar, os.path.join(HERE, "Keywords.java")]))
     results = []
     if "cold" not in skip:
         results.append(bench("wsmemory cold", java + ["--no-cache"], a.runs, a.warmup, wsmemory_counts))
@@ -124,8 +129,8 @@ def main():
                              a.runs, a.warmup, lambda r: "%d matches" % r["out"].count(b"\n")))
     shutil.rmtree(tmp, ignore_errors=True)
 
-    print("corpus %s: %d files, %.1f MB; %d runs after %d warm-up, medians; %d cores"
-          % (folder, nfiles, size / 1e6, a.runs, a.warmup, os.cpu_count()))
+    print("corpus %s: %d files, %.1f MB; %d runs after %d warm-up, medians; %d cores, load average %.1f"
+          % (folder, nfiles, size / 1e6, a.runs, a.warmup, os.cpu_count(), os.getloadavg()[0]))
     print("%-18s %9s %9s %9s %10s  %s" % ("tool", "wall s", "cpu s", "MB/s", "peak RSS", "files"))
     for r in results:
         print("%-18s %9.2f %9.2f %9.1f %7.0f MiB  %s" % (r["name"], r["wall"], r["cpu"], size / 1e6 / r["wall"],

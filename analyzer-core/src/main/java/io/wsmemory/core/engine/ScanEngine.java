@@ -235,6 +235,7 @@ public final class ScanEngine {
             read.incrementAndGet();
         }
         if (interested.isEmpty()) {
+            file.release(); // most files end here; a resolver that follows an import to one reads it again
             return;
         }
         String noise = GeneratedCode.reason(file);

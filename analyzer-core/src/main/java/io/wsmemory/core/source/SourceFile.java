@@ -94,6 +94,18 @@ public final class SourceFile {
         return content != null;
     }
 
+    /**
+     * Forgets the content of a file read from disk, so that a large repository does not keep every file it
+     * pre-filtered in memory; a later use reads it again (the same bytes: the normalisation is deterministic).
+     */
+    public synchronized void release() {
+        if (absolute != null) {
+            content = null;
+            text = null;
+            lineStarts = null;
+        }
+    }
+
     public synchronized String text() {
         if (text == null) {
             text = new String(content(), StandardCharsets.UTF_8);
