@@ -1,5 +1,6 @@
 package io.wsmemory.cli;
 
+import io.wsmemory.core.cache.ScanCache;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.DirectoryStream;
@@ -23,6 +24,11 @@ abstract class AbstractSubcommand implements Callable<Integer> {
     @Mixin
     Verbosity verbosity = new Verbosity();
 
+    @Mixin
+    CacheOptions cacheOptions = new CacheOptions();
+
+    private ScanCache cache;
+
     /** Set by {@link Main}'s factory; tests get {@link Terminal#NONE}. */
     Terminal terminal = Terminal.NONE;
 
@@ -38,6 +44,7 @@ abstract class AbstractSubcommand implements Callable<Integer> {
             if (verbosity.verbose && verbosity.quiet) {
                 throw new UsageException("--verbose and --quiet do not go together");
             }
+            cacheOptions.validate();
             validate();
             return execute().code();
         } catch (UsageException e) {
@@ -74,6 +81,25 @@ abstract class AbstractSubcommand implements Callable<Integer> {
         if (threads != null && (threads < 1 || threads > 1024)) {
             throw new UsageException("--threads must be between 1 and 1024, not " + threads);
         }
+    }
+
+    /** The scan cache the options ask for, one per command run. */
+    protected ScanCache cache() {
+        if (cache == null) {
+            cache = cacheOptions.cache(System.getenv());
+        }
+        return cache;
+    }
+
+    /** What went wrong with the cache, one warning a line on stderr (not with --quiet); the scan did not need it. */
+    protected void cacheWarnings() {
+        if (cache == null || quiet()) {
+            return;
+        }
+        for (String w : cache.warnings()) {
+            err().println("wsmemory: warning: " + Messages.oneLine(w));
+        }
+        err().flush();
     }
 
     protected boolean verbose() {

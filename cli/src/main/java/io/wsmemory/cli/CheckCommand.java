@@ -86,13 +86,14 @@ final class CheckCommand extends AbstractSubcommand {
 
     @Override
     protected ExitCode execute() throws UsageException {
-        Workspace ws = new Workspace(path, null, out, project, threads, limits.limits());
+        Workspace ws = new Workspace(path, null, out, project, threads, limits.limits(), cache());
         ScanResult fresh;
         try (Progress progress = progress()) {
             fresh = ws.scan(progress);
         } catch (IOException e) {
             throw new UsageException("cannot scan " + path + ": " + Messages.describe(e));
         }
+        cacheWarnings();
         if (verbose()) {
             err().println("wsmemory: " + fresh.stats().summary());
             for (SkippedFile s : fresh.skipped()) {

@@ -85,13 +85,14 @@ final class ScanCommand extends AbstractSubcommand {
 
     @Override
     protected ExitCode execute() throws UsageException {
-        Workspace ws = new Workspace(path, null, out, project, threads, limits.limits());
+        Workspace ws = new Workspace(path, null, out, project, threads, limits.limits(), cache());
         ScanResult result;
         try (Progress progress = progress()) {
             result = ws.scan(progress);
         } catch (IOException e) {
             throw new UsageException("cannot scan " + path + ": " + Messages.describe(e));
         }
+        cacheWarnings();
 
         if (format == OutputFormat.json) {
             try {

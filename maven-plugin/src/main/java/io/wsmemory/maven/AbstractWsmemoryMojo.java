@@ -1,6 +1,7 @@
 package io.wsmemory.maven;
 
 import io.wsmemory.core.engine.ScanLimits;
+import io.wsmemory.core.cache.ScanCache;
 import io.wsmemory.core.engine.ScanProgress;
 import io.wsmemory.core.engine.ScanResult;
 import io.wsmemory.report.Workspace;
@@ -57,6 +58,17 @@ abstract class AbstractWsmemoryMojo extends AbstractMojo {
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     MavenProject project;
 
+    /**
+     * Where the result of a scan is kept, so that a build of an unchanged project re-checks it without parsing (see
+     * the README's "The scan cache"); in the build folder, which the scan itself leaves out.
+     */
+    @Parameter(property = "wsmemory.cacheDirectory", defaultValue = "${project.build.directory}/wsmemory-cache")
+    File cacheDirectory;
+
+    /** Scans every file, and keeps nothing for the next build. */
+    @Parameter(property = "wsmemory.noCache", defaultValue = "false")
+    boolean noCache;
+
     /** Skips the goal. */
     @Parameter(property = "wsmemory.skip", defaultValue = "false")
     boolean skip;
@@ -102,7 +114,9 @@ abstract class AbstractWsmemoryMojo extends AbstractMojo {
         if (threads != null && (threads < 1 || threads > 1024)) {
             throw new MojoExecutionException("wsmemory: threads must be between 1 and 1024, not " + threads);
         }
-        Workspace ws = new Workspace(scanDirectory.toPath(), memoryRoot.toPath(), null, projectName, threads, limits());
+        ScanCache cache = noCache || cacheDirectory == null ? ScanCache.NONE
+                : ScanCache.in(cacheDirectory.toPath(), pluginVersion());
+        Workspace ws = new Workspace(scanDirectory.toPath(), memoryRoot.toPath(), null, projectName, threads, limits(), cache);
         ScanResult result;
         Thread thread = Thread.currentThread();
         ClassLoader before = thread.getContextClassLoader();
@@ -114,8 +128,17 @@ abstract class AbstractWsmemoryMojo extends AbstractMojo {
         } finally {
             thread.setContextClassLoader(before);
         }
+        for (String w : cache.warnings()) {
+            getLog().warn("wsmemory: " + w);
+        }
         getLog().debug("wsmemory: " + result.stats().summary());
         run(ws, result);
+    }
+
+    /** The plugin's version, part of the cache key (with the size and time of the code it runs). */
+    private String pluginVersion() {
+        String v = getClass().getPackage().getImplementationVersion();
+        return v == null ? "wsmemory-maven-plugin" : v;
     }
 
     /** The goal's work on a finished scan. */

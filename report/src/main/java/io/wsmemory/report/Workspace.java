@@ -1,5 +1,6 @@
 package io.wsmemory.report;
 
+import io.wsmemory.core.cache.ScanCache;
 import io.wsmemory.core.engine.Detectors;
 import io.wsmemory.core.engine.ScanEngine;
 import io.wsmemory.core.engine.ScanLimits;
@@ -26,12 +27,28 @@ import java.util.Set;
  * @param project the project's name, overriding what the manifests say; may be null
  * @param threads files scanned in parallel; null for one per core
  * @param limits size cap, per-file time budget and file count; null for the defaults
+ * @param cache where the result of an unchanged repository is reused from; {@link ScanCache#NONE} for none
  */
-public record Workspace(Path root, Path memoryRoot, Path out, String project, Integer threads, ScanLimits limits) {
+public record Workspace(Path root, Path memoryRoot, Path out, String project, Integer threads, ScanLimits limits,
+                        ScanCache cache) {
 
-    /** A workspace with the default limits. */
+    public Workspace {
+        cache = cache == null ? ScanCache.NONE : cache;
+    }
+
+    /** A workspace with the default limits and no cache. */
     public Workspace(Path root, Path memoryRoot, Path out, String project, Integer threads) {
-        this(root, memoryRoot, out, project, threads, null);
+        this(root, memoryRoot, out, project, threads, null, ScanCache.NONE);
+    }
+
+    /** A workspace with these limits and no cache. */
+    public Workspace(Path root, Path memoryRoot, Path out, String project, Integer threads, ScanLimits limits) {
+        this(root, memoryRoot, out, project, threads, limits, ScanCache.NONE);
+    }
+
+    /** A workspace with the default limits and this cache. */
+    public Workspace(Path root, Path memoryRoot, Path out, String project, Integer threads, ScanCache cache) {
+        this(root, memoryRoot, out, project, threads, null, cache);
     }
 
     /** Where the memory lives inside a repository. */
@@ -43,7 +60,7 @@ public record Workspace(Path root, Path memoryRoot, Path out, String project, In
 
     /** Scans {@code root}, telling {@code progress}; the project's name is {@link #project} when given. */
     public ScanResult scan(ScanProgress progress) throws IOException {
-        ScanResult scanned = new ScanEngine(Detectors.load(), options()).scan(root, progress);
+        ScanResult scanned = new ScanEngine(Detectors.load(), options()).withCache(cache).scan(root, progress);
         String name = project != null ? project : scanned.projectName();
         return new ScanResult(scanned.root(), name, scanned.facts(), scanned.skipped(), scanned.partiallyParsed(),
                 scanned.stats());

@@ -6,6 +6,10 @@ import io.wsmemory.core.api.Fact;
 import io.wsmemory.core.api.FactRule;
 import io.wsmemory.core.parse.FileDeadline;
 import io.wsmemory.core.parse.FileTimeoutException;
+import io.wsmemory.core.cache.AnalyzerIdentity;
+import io.wsmemory.core.cache.CachedScan;
+import io.wsmemory.core.cache.RepositoryFingerprint;
+import io.wsmemory.core.cache.ScanCache;
 import io.wsmemory.core.parse.ParseTimeoutException;
 import io.wsmemory.core.parse.ParsedFile;
 import io.wsmemory.core.resolve.SourceSet;
@@ -19,6 +23,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -40,12 +45,17 @@ public final class ScanEngine {
     private final List<Detector> detectors;
     private final List<FactRule> rules;
     private final ScanOptions options;
+    private final ScanCache cache;
 
     public ScanEngine(List<Detector> detectors, ScanOptions options) {
         this(detectors, Detectors.rules(), options);
     }
 
     public ScanEngine(List<Detector> detectors, List<FactRule> rules, ScanOptions options) {
+        this(detectors, rules, options, ScanCache.NONE);
+    }
+
+    private ScanEngine(List<Detector> detectors, List<FactRule> rules, ScanOptions options, ScanCache cache) {
         List<Detector> sorted = new ArrayList<>(detectors);
         sorted.sort(Comparator.comparing(d -> d.descriptor().id()));
         this.detectors = List.copyOf(sorted);
@@ -53,6 +63,12 @@ public final class ScanEngine {
         sortedRules.sort(Comparator.comparing(FactRule::id));
         this.rules = List.copyOf(sortedRules);
         this.options = options;
+        this.cache = cache;
+    }
+
+    /** The same engine, reusing the result of an earlier scan of an unchanged repository from {@code cache}. */
+    public ScanEngine withCache(ScanCache cache) {
+        return new ScanEngine(detectors, rules, options, cache);
     }
 
     public ScanResult scan(Path root) throws IOException {
@@ -63,6 +79,74 @@ public final class ScanEngine {
     public ScanResult scan(Path root, ScanProgress progress) throws IOException {
         long start = System.nanoTime();
         WalkResult walk = new RepoWalker(root, options.walk()).walk();
+        ExecutorService pool = Executors.newFixedThreadPool(options.threads(), r -> {
+            Thread t = new Thread(r, "wsmemory-scan");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            if (!cache.enabled()) {
+                return scan(root, walk, pool, progress, start, "off");
+            }
+            RepositoryFingerprint fingerprint = RepositoryFingerprint.of(walk,
+                    Math.max(options.walk().maxFileBytes(), options.walk().maxManifestBytes()), pool);
+            String settings = settings();
+            String slot = CacheKeys.slot(root, settings);
+            String key = CacheKeys.key(analyzerIdentity(), settings, fingerprint.hash());
+            Optional<CachedScan> hit = cache.lookup(slot, key);
+            if (hit.isPresent()) {
+                return fromCache(root, walk, hit.get(), start);
+            }
+            long timeouts = ParseTimeoutException.count();
+            ScanResult result = scan(root, walk, pool, progress, start, "miss");
+            boolean timedOut = ParseTimeoutException.count() != timeouts;
+            if (!timedOut && !fingerprint.changedSince()) { // a timeout or an edit during the scan is not kept
+                cache.store(slot, key,
+                        new CachedScan(result.facts(), result.skipped(), result.partiallyParsed()));
+            }
+            return result;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("scan interrupted", e);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** What decides the result besides the files and the analyzer's code: detectors, rules and result-changing options. */
+    private String settings() {
+        StringBuilder b = new StringBuilder();
+        b.append("budget ").append(options.parseBudgetMillis()).append('\n');
+        b.append("walk ").append(options.walk().maxFileBytes()).append(' ').append(options.walk().maxManifestBytes())
+                .append(' ').append(options.walk().maxFiles())
+                .append(' ').append(new java.util.TreeSet<>(options.walk().extraExcludedFolders())).append('\n');
+        for (Detector d : detectors) {
+            b.append("detector ").append(d.descriptor().id()).append(' ').append(d.getClass().getName()).append('\n');
+        }
+        for (FactRule r : rules) {
+            b.append("rule ").append(r.id()).append(' ').append(r.getClass().getName()).append('\n');
+        }
+        return b.toString();
+    }
+
+    /** The cache's analyzer version and the code of the engine, the detectors and the rules. */
+    private String analyzerIdentity() {
+        List<Class<?>> code = new ArrayList<>();
+        code.add(ScanEngine.class);
+        detectors.forEach(d -> code.add(d.getClass()));
+        rules.forEach(r -> code.add(r.getClass()));
+        return AnalyzerIdentity.of(cache.version(), code);
+    }
+
+    private ScanResult fromCache(Path root, WalkResult walk, CachedScan hit, long start) {
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        ScanStats stats = new ScanStats(walk.files().size(), walk.ignored(), walk.files().size(), 0,
+                hit.skipped().size(), hit.facts().size(), millis, "hit");
+        return new ScanResult(root, ProjectNamer.name(root), hit.facts(), hit.skipped(), hit.partiallyParsed(), stats);
+    }
+
+    private ScanResult scan(Path root, WalkResult walk, ExecutorService pool, ScanProgress progress, long start,
+                            String cacheState) throws IOException {
         int total = walk.files().size();
         AtomicInteger done = new AtomicInteger();
         progress.filesDone(0, total);
@@ -84,11 +168,6 @@ public final class ScanEngine {
             }
         };
 
-        ExecutorService pool = Executors.newFixedThreadPool(options.threads(), r -> {
-            Thread t = new Thread(r, "wsmemory-scan");
-            t.setDaemon(true);
-            return t;
-        });
         try {
             List<Future<?>> work = new ArrayList<>();
             for (SourceFile file : walk.files()) {
@@ -109,8 +188,6 @@ public final class ScanEngine {
             throw new IOException("scan interrupted", e);
         } catch (ExecutionException e) {
             throw new IllegalStateException("scan failed", e.getCause());
-        } finally {
-            pool.shutdownNow();
         }
 
         List<Fact> emitted = new ArrayList<>(facts);
@@ -136,7 +213,7 @@ public final class ScanEngine {
         partials.sort(Comparator.naturalOrder());
         long millis = (System.nanoTime() - start) / 1_000_000;
         ScanStats stats = new ScanStats(walk.files().size(), walk.ignored(), read.get(), parsed.get(), skips.size(),
-                merged.size(), millis);
+                merged.size(), millis, cacheState);
         return new ScanResult(root, ProjectNamer.name(root), List.copyOf(merged), List.copyOf(skips),
                 List.copyOf(partials), stats);
     }
@@ -162,6 +239,7 @@ public final class ScanEngine {
             read.incrementAndGet();
         }
         if (interested.isEmpty()) {
+            file.release(); // most files end here; a resolver that follows an import to one reads it again
             return;
         }
         String noise = GeneratedCode.reason(file);

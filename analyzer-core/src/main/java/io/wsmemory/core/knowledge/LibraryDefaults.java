@@ -37,34 +37,54 @@ public final class LibraryDefaults {
     public record Choice(Entry entry, String value, Confidence confidence, String basisLabel) {
     }
 
-    private final Data data;
+    private final Class<?> anchor;
+    private final String resource;
+    private volatile Data data;
 
-    private LibraryDefaults(Data data) {
-        this.data = data;
+    private LibraryDefaults(Class<?> anchor, String resource) {
+        this.anchor = anchor;
+        this.resource = resource;
     }
 
+    /**
+     * The defaults in {@code resource} next to {@code anchor}, read on first use: detectors hold them in static
+     * fields, and reading them all when the detectors load cost a scan that never reaches them (a cached one, or a
+     * repository without that library) a second of JSON binding. A missing resource still fails at load.
+     */
     public static LibraryDefaults load(Class<?> anchor, String resource) {
-        try (InputStream in = anchor.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("no defaults resource " + resource + " next to " + anchor.getName());
-            }
-            return new LibraryDefaults(new ObjectMapper().readValue(in, Data.class));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        if (anchor.getResource(resource) == null) {
+            throw new IllegalStateException("no defaults resource " + resource + " next to " + anchor.getName());
         }
+        return new LibraryDefaults(anchor, resource);
+    }
+
+    private Data data() {
+        Data d = data;
+        if (d == null) {
+            try (InputStream in = anchor.getResourceAsStream(resource)) {
+                if (in == null) {
+                    throw new IllegalStateException("no defaults resource " + resource + " next to " + anchor.getName());
+                }
+                d = new ObjectMapper().readValue(in, Data.class);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            data = d;
+        }
+        return d;
     }
 
     public String library() {
-        return data.library();
+        return data().library();
     }
 
     /** The library's name for people, e.g. "Socket.IO". */
     public String label() {
-        return data.label() == null ? data.library() : data.label();
+        return data().label() == null ? data().library() : data().label();
     }
 
     public List<Entry> entries() {
-        return data.defaults();
+        return data().defaults();
     }
 
     /**
@@ -72,7 +92,7 @@ public final class LibraryDefaults {
      * null or unparseable means the latest major the data file names, with medium confidence).
      */
     public Optional<Choice> lookup(String key, String kind, String declaredVersion) {
-        for (Entry e : data.defaults()) {
+        for (Entry e : data().defaults()) {
             if (e.key().equals(key) && (kind == null || kind.equals(e.kind() == null ? "setting" : e.kind()))) {
                 return choose(e, declaredVersion);
             }
@@ -88,7 +108,7 @@ public final class LibraryDefaults {
         Version v = Version.parse(declaredVersion);
         boolean assumed = v == null;
         if (assumed) {
-            v = Version.parse(data.latest());
+            v = Version.parse(data().latest());
         }
         for (Row r : e.values()) {
             if (r.versions() == null || r.versions().isBlank() || v == null || Version.satisfies(v, r.versions())) {

@@ -6,5 +6,6 @@ public final class FileTimeoutException extends RuntimeException {
 
     public FileTimeoutException(long budgetMillis) {
         super("took longer than the per-file time budget of " + budgetMillis + " ms", null, false, false);
+        ParseTimeoutException.countTimeout(); // a result with a timeout depends on timing: the cache keeps none
     }
 }
