@@ -97,7 +97,14 @@ public final class GoRoutes {
             return out;
         }
         Pattern token = Pattern.compile("(?<![A-Za-z0-9_])" + Pattern.quote(needle) + "(?![A-Za-z0-9_])");
-        for (GoFile g : target.scope().workspace().filesContaining(needle)) {
+        // A function is registered in its own package by name, elsewhere as pkg.Name: in a large module the bare
+        // name (Handler, Serve) is in hundreds of files that need no parse. A method is registered through a value
+        // (api.Handle), so its name alone decides.
+        String home = target.scope().directory();
+        String pkg = target.scope().goFile() == null ? null : target.scope().goFile().packageName();
+        String qualified = !decl.is("function_declaration") || pkg == null ? null : pkg + "." + needle; // methods go by value
+        for (GoFile g : target.scope().workspace().filesContaining(needle,
+                sf -> qualified == null || sf.directory().equals(home) || sf.contains(qualified))) {
             GoResolver scope = target.scope().resolverFor(g.path());
             for (SyntaxNode call : routes(g)) {
                 List<SyntaxNode> args = GoSyntax.arguments(call);

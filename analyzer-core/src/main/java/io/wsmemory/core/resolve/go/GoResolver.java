@@ -303,7 +303,7 @@ public final class GoResolver {
         if (Character.isUpperCase(name.charAt(0))) {
             String ip = ws.importPath(directory());
             if (ip != null) {
-                for (GoFile g : ws.filesContaining("\"" + ip + "\"")) {
+                for (GoFile g : ws.filesContaining("\"" + ip + "\"", sf -> sf.contains(name))) {
                     String alias = g.aliasOf(ip);
                     if (alias == null || g.path().equals(file.path())) {
                         continue;
@@ -958,10 +958,10 @@ public final class GoResolver {
         }
         GoType ownerType = typeOf(sel.field("operand"));
         String ownerName = ownerType == null ? null : ownerType.base().name();
-        List<GoFile> files = ws.filesContaining(field);
-        if (files.size() > MAX_FIELD_FILES) {
-            return GoValue.unknown(sel, path);
+        if (ws.countFilesContaining(field, MAX_FIELD_FILES) > MAX_FIELD_FILES) {
+            return GoValue.unknown(sel, path); // counted on the bytes: a common field name costs no parse
         }
+        List<GoFile> files = ws.filesContaining(field);
         GoValue literal = null;
         boolean conflict = false;
         GoValue env = null;

@@ -167,8 +167,33 @@ public final class GoWorkspace {
         return null;
     }
 
+    /** How many non-test Go files contain {@code needle}, counting no further than {@code limit + 1}; no parse. */
+    public int countFilesContaining(String needle, int limit) {
+        int n = 0;
+        for (List<SourceFile> sfs : byDir().values()) {
+            for (SourceFile sf : sfs) {
+                try {
+                    if (!sf.path().endsWith("_test.go") && sf.contains(needle) && ++n > limit) {
+                        return n;
+                    }
+                } catch (UnreadableFileException e) {
+                    // skipped by the engine as well
+                }
+            }
+        }
+        return n;
+    }
+
     /** Non-test Go files whose bytes contain {@code needle}, in path order. */
     public List<GoFile> filesContaining(String needle) {
+        return filesContaining(needle, sf -> true);
+    }
+
+    /**
+     * Non-test Go files whose bytes contain {@code needle} and that {@code worthParsing} keeps, in path order: the
+     * test runs on the file's bytes before it is parsed, so a cheap text check spares the parse of a large module.
+     */
+    public List<GoFile> filesContaining(String needle, java.util.function.Predicate<SourceFile> worthParsing) {
         List<GoFile> out = new ArrayList<>();
         for (List<SourceFile> sfs : byDir().values()) {
             for (SourceFile sf : sfs) {
@@ -176,7 +201,7 @@ public final class GoWorkspace {
                     continue;
                 }
                 try {
-                    if (sf.contains(needle)) {
+                    if (sf.contains(needle) && worthParsing.test(sf)) {
                         GoFile g = file(sf.path());
                         if (g != null) {
                             out.add(g);
