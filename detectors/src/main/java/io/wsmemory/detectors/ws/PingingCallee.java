@@ -29,6 +29,8 @@ final class PingingCallee {
     private static final Set<String> NOT_CALLEES = Set.of("if", "for", "while", "switch", "catch", "function",
             "return", "forEach", "map", "filter", "log", "warn", "error", "info", "debug", "push", "then");
     private static final int MAX_BODY = 20_000;
+    private static final int MAX_NAMES = 12;
+    private static final int MAX_FILES = 24;
 
     private PingingCallee() {
     }
@@ -37,7 +39,7 @@ final class PingingCallee {
         Set<String> names = new LinkedHashSet<>();
         Matcher m = CALL.matcher(timerBody);
         while (m.find()) {
-            if (!NOT_CALLEES.contains(m.group(1))) {
+            if (!NOT_CALLEES.contains(m.group(1)) && names.size() < MAX_NAMES) {
                 names.add(m.group(1));
             }
         }
@@ -47,7 +49,7 @@ final class PingingCallee {
         List<SourceFile> files = new ArrayList<>();
         files.add(here);
         for (JsFile.Import i : js.imports().values()) {
-            if (i.source().startsWith(".")) {
+            if (i.source().startsWith(".") && files.size() < MAX_FILES) {
                 JsModules.resolve(sources, here.path(), i.source()).filter(f -> !files.contains(f)).ifPresent(files::add);
             }
         }
@@ -71,9 +73,10 @@ final class PingingCallee {
     /** A function, method or arrow named {@code name} whose body calls {@code ping(}. */
     private static Optional<Found> definition(String name, String text, SourceFile f) {
         String n = Pattern.quote(name);
+        // bounded repetitions: a minified file must not make this scan quadratic
         Pattern def = Pattern.compile("(?m)(?:\\bfunction\\s+" + n + "\\s*\\(|^\\s*(?:(?:public|private|protected|static"
-                + "|async|override)\\s+)*" + n + "\\s*\\([^)]*\\)\\s*(?::\\s*[^{;=]+)?\\{|\\b" + n
-                + "\\s*=\\s*(?:async\\s*)?(?:\\([^)]*\\)|[\\w$]+)\\s*(?::\\s*[^=]+)?=>\\s*\\{)");
+                + "|async|override)\\s+)*" + n + "\\s*\\([^)]{0,300}\\)\\s*(?::\\s*[^{;=\\n]{1,200})?\\{|\\b" + n
+                + "\\s*=\\s*(?:async\\s*)?(?:\\([^)]{0,300}\\)|[\\w$]+)\\s*(?::\\s*[^=\\n]{1,200})?=>\\s*\\{)");
         Matcher m = def.matcher(text);
         while (m.find()) {
             int open = text.indexOf('{', m.end() - 1);
