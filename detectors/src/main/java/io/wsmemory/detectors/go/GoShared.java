@@ -17,6 +17,24 @@ public final class GoShared {
     private final java.util.Set<String> claims = ConcurrentHashMap.newKeySet();
     private final Map<String, List<io.wsmemory.core.parse.QueryMatch>> matches = new ConcurrentHashMap<>();
 
+    /** A detector's one {@link GoShared} per scan, made by the first file that needs it. */
+    public static final class Lazy {
+        private volatile GoShared value;
+
+        public GoShared get(SourceSet sources) {
+            GoShared v = value;
+            if (v == null) {
+                synchronized (this) {
+                    if (value == null) {
+                        value = new GoShared(sources);
+                    }
+                    v = value;
+                }
+            }
+            return v;
+        }
+    }
+
     public GoShared(SourceSet sources) {
         this.workspace = GoWorkspace.of(sources);
     }

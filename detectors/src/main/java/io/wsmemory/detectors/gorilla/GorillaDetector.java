@@ -37,7 +37,7 @@ public final class GorillaDetector implements Detector {
             LibraryDefaults.load(GorillaDetector.class, "gorilla-dialer-defaults.json");
 
     private final ConcurrentLinkedQueue<GoFindings> findings = new ConcurrentLinkedQueue<>();
-    private volatile GoShared shared;
+    private final GoShared.Lazy shared = new GoShared.Lazy();
 
     @Override
     public DetectorDescriptor descriptor() {
@@ -52,23 +52,10 @@ public final class GorillaDetector implements Detector {
 
     @Override
     public void detect(ParsedFile file, DetectionContext context) {
-        GoFindings f = new GorillaFileScan(file, shared(context)).scan();
+        GoFindings f = new GorillaFileScan(file, shared.get(context.sources())).scan();
         if (!f.isEmpty()) {
             findings.add(f);
         }
-    }
-
-    private GoShared shared(DetectionContext context) {
-        GoShared s = shared;
-        if (s == null) {
-            synchronized (this) {
-                if (shared == null) {
-                    shared = new GoShared(context.sources());
-                }
-                s = shared;
-            }
-        }
-        return s;
     }
 
     @Override

@@ -214,7 +214,7 @@ public final class JsMessages {
         if (a.is("call_expression")) {
             SyntaxNode fn = a.field("function");
             String callee = fn == null ? "" : fn.text().replaceAll("\\s+", "");
-            List<SyntaxNode> args = arguments(a);
+            List<SyntaxNode> args = JsSyntax.callArguments(a);
             if (callee.equals("JSON.stringify") && !args.isEmpty()) {
                 return Optional.of(json(resolver, file, args.get(0), a, wrappers));
             }
@@ -301,18 +301,5 @@ public final class JsMessages {
      */
     public interface WrapperCalls {
         List<Name> literalsFor(SyntaxNode parameterUse, SyntaxNode inside);
-    }
-
-    static List<SyntaxNode> arguments(SyntaxNode call) {
-        SyntaxNode args = call.field("arguments");
-        List<SyntaxNode> out = new ArrayList<>();
-        if (args != null) {
-            for (SyntaxNode c : args.namedChildren()) {
-                if (!c.is("comment")) {
-                    out.add(c);
-                }
-            }
-        }
-        return out;
     }
 }

@@ -93,7 +93,7 @@ public final class JsValidation {
         while (x != null && x.is("call_expression")) {
             SyntaxNode fn = x.field("function");
             String name = JsSyntax.memberName(fn);
-            List<SyntaxNode> args = arguments(x);
+            List<SyntaxNode> args = JsSyntax.callArguments(x);
             if (("object".equals(name) || "shape".equals(name) || "keys".equals(name)) && !args.isEmpty()
                     && args.get(0).is("object")) {
                 objectArg = args.get(0);
@@ -213,18 +213,5 @@ public final class JsValidation {
             case "superstruct" -> "superstruct";
             default -> null;
         };
-    }
-
-    private static List<SyntaxNode> arguments(SyntaxNode call) {
-        SyntaxNode args = call.field("arguments");
-        List<SyntaxNode> out = new ArrayList<>();
-        if (args != null) {
-            for (SyntaxNode c : args.namedChildren()) {
-                if (!c.is("comment")) {
-                    out.add(c);
-                }
-            }
-        }
-        return out;
     }
 }

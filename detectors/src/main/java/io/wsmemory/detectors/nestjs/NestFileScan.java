@@ -463,7 +463,7 @@ final class NestFileScan {
                 || imp.imported().contains("Emitter")) {
             return;
         }
-        List<SyntaxNode> args = arguments(m.node("args"));
+        List<SyntaxNode> args = JsSyntax.arguments(m.node("args"));
         String key = SocketIoNames.ADAPTER_PACKAGES.get(imp.source());
         JsOption broker = key.startsWith("redis") ? RedisEndpoint.of(resolver, file, args) : null;
         out.adapters.add(new NestFindings.Adapter(key, imp.source(), file.evidence(m.node("plain.call")), broker));
@@ -479,7 +479,7 @@ final class NestFileScan {
         if (c == null || adapterPlatform(file, c, 0) == Platform.UNKNOWN) {
             return;
         }
-        List<SyntaxNode> args = arguments(m.node("args"));
+        List<SyntaxNode> args = JsSyntax.arguments(m.node("args"));
         if (args.size() > 1) {
             JsValue v = resolver.resolve(args.get(1));
             if (v.is(JsValue.Kind.OBJECT)) {
@@ -494,7 +494,7 @@ final class NestFileScan {
         String method = m.text("method");
         SyntaxNode call = m.node("member.call");
         SyntaxNode receiver = m.node("receiver");
-        List<SyntaxNode> args = arguments(m.node("args"));
+        List<SyntaxNode> args = JsSyntax.arguments(m.node("args"));
         ClassInfo c = classes.enclosing(call);
         Method in = c == null ? null : c.methodAt(call);
         switch (method) {
@@ -600,7 +600,7 @@ final class NestFileScan {
         if (a == null || !a.is("call_expression")) {
             return null;
         }
-        List<SyntaxNode> inner = arguments(a.field("arguments"));
+        List<SyntaxNode> inner = JsSyntax.arguments(a.field("arguments"));
         if (inner.isEmpty()) {
             return null;
         }
@@ -627,7 +627,7 @@ final class NestFileScan {
                 }
                 if (fn != null && fn.is("member_expression") && CHAIN_CALLS.contains(prop)) {
                     if (prop.equals("to") || prop.equals("in")) {
-                        List<SyntaxNode> a = arguments(x.field("arguments"));
+                        List<SyntaxNode> a = JsSyntax.arguments(x.field("arguments"));
                         if (!a.isEmpty()) {
                             rooms.addAll(JsRooms.patterns(resolver, a.get(0)));
                         }
@@ -831,7 +831,7 @@ final class NestFileScan {
         if (target.isEmpty() || target.get().cls().decorator("WebSocketGateway") == null) {
             return;
         }
-        wrapperCall(m.node("field.call"), m.text("field.method"), arguments(m.node("args")), target.get(), 0);
+        wrapperCall(m.node("field.call"), m.text("field.method"), JsSyntax.arguments(m.node("args")), target.get(), 0);
     }
 
     /** {@code this.broadcast(client, rooms, new MessageSeenEvent(...))}: a send method of this class or a base. */
@@ -843,7 +843,7 @@ final class NestFileScan {
         if (c == null) {
             return;
         }
-        wrapperCall(m.node("self.call"), m.text("self.method"), arguments(m.node("args")),
+        wrapperCall(m.node("self.call"), m.text("self.method"), JsSyntax.arguments(m.node("args")),
                 new NestTypes.Found(file, c), 0);
     }
 
@@ -874,7 +874,7 @@ final class NestFileScan {
             name = ctor == null ? null : eventClassName(ctor, w.eventProperty());
             SyntaxNode ctorArgs = ctor == null ? null : ctor.field("arguments");
             if (ctorArgs != null && ctorArgs.namedChildCount() > 0) {
-                payload = JsPayloads.ofArguments(resolver, arguments(ctorArgs)).text();
+                payload = JsPayloads.ofArguments(resolver, JsSyntax.arguments(ctorArgs)).text();
             }
         }
         if (name != null) {
@@ -951,7 +951,7 @@ final class NestFileScan {
             if (!q.has("member.call") || !"emit".equals(q.text("method"))) {
                 continue;
             }
-            List<SyntaxNode> args = arguments(q.node("args"));
+            List<SyntaxNode> args = JsSyntax.arguments(q.node("args"));
             if (args.isEmpty()) {
                 continue;
             }
@@ -1026,17 +1026,5 @@ final class NestFileScan {
             v = v.get(p);
         }
         return v;
-    }
-
-    static List<SyntaxNode> arguments(SyntaxNode args) {
-        List<SyntaxNode> out = new ArrayList<>();
-        if (args != null) {
-            for (SyntaxNode c : args.namedChildren()) {
-                if (!c.is("comment")) {
-                    out.add(c);
-                }
-            }
-        }
-        return out;
     }
 }

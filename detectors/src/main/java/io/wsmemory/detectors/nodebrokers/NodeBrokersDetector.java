@@ -93,7 +93,7 @@ public final class NodeBrokersDetector implements Detector {
             for (Kind kind : clients.keySet()) {
                 if (method != null && kind.uses().contains(method)) {
                     channels.computeIfAbsent(kind, k -> new LinkedHashSet<>())
-                            .addAll(names(kind, method, resolver, arguments(m.node("args"))));
+                            .addAll(names(kind, method, resolver, JsSyntax.arguments(m.node("args"))));
                 }
             }
         }
@@ -153,7 +153,7 @@ public final class NodeBrokersDetector implements Detector {
 
     private static Endpoint endpoint(Kind kind, JsResolver resolver, ParsedFile file, QueryMatch m) {
         Evidence at = file.evidence(m.node("call"));
-        List<SyntaxNode> args = m.has("args") ? arguments(m.node("args")) : List.of();
+        List<SyntaxNode> args = m.has("args") ? JsSyntax.arguments(m.node("args")) : List.of();
         if (args.isEmpty()) {
             return new Endpoint(kind.defaultAddress(), Source.DEFAULT, null, List.of(at));
         }
@@ -206,18 +206,5 @@ public final class NodeBrokersDetector implements Detector {
         ev.addAll(v.via());
         Source source = v.is(JsValue.Kind.ENV) ? Source.ENV : v.source();
         return new Endpoint(value, source, v.variable(), ev);
-    }
-
-    private static List<SyntaxNode> arguments(SyntaxNode args) {
-        List<SyntaxNode> out = new ArrayList<>();
-        if (args == null) {
-            return out;
-        }
-        for (SyntaxNode c : args.namedChildren()) {
-            if (!c.is("comment")) {
-                out.add(c);
-            }
-        }
-        return out;
     }
 }

@@ -13,6 +13,7 @@ import io.wsmemory.core.parse.Query;
 import io.wsmemory.core.parse.QueryMatch;
 import io.wsmemory.core.parse.SyntaxNode;
 import io.wsmemory.core.resolve.js.JsFile;
+import io.wsmemory.core.resolve.js.JsSyntax;
 import io.wsmemory.core.resolve.js.JsFile.Import;
 import io.wsmemory.core.resolve.js.JsResolver;
 import io.wsmemory.core.source.Language;
@@ -77,7 +78,7 @@ public final class RedisPubSubDetector implements Detector {
             if (imp.isEmpty() || !CLIENT_MODULES.contains(imp.get().source())) {
                 continue;
             }
-            List<SyntaxNode> args = m.has("client.args") ? arguments(m.node("client.args")) : List.of();
+            List<SyntaxNode> args = m.has("client.args") ? JsSyntax.arguments(m.node("client.args")) : List.of();
             JsOption endpoint = args.isEmpty() ? null : RedisEndpoint.of(resolver, file, args);
             if (endpoint == null) {
                 endpoint = new JsOption(args.isEmpty() ? "localhost:6379" : "", null,
@@ -101,15 +102,5 @@ public final class RedisPubSubDetector implements Detector {
                     .attr("variable", o.variable())
                     .attr("channels", channels.isEmpty() ? null : String.join(",", channels)).build());
         }
-    }
-
-    private static List<SyntaxNode> arguments(SyntaxNode args) {
-        List<SyntaxNode> out = new ArrayList<>();
-        for (SyntaxNode c : args.namedChildren()) {
-            if (!c.is("comment")) {
-                out.add(c);
-            }
-        }
-        return out;
     }
 }

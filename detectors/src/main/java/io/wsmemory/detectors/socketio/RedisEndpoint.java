@@ -62,7 +62,7 @@ public final class RedisEndpoint {
         if (def.is("call_expression") || def.is("new_expression")) {
             SyntaxNode fn = def.is("call_expression") ? def.field("function") : def.field("constructor");
             String callee = fn == null ? "" : fn.text();
-            List<SyntaxNode> args = SocketIoFileScan.arguments(def.field("arguments"));
+            List<SyntaxNode> args = JsSyntax.arguments(def.field("arguments"));
             if (callee.endsWith(".duplicate") && fn.field("object") != null) {
                 SyntaxNode base = fn.field("object");
                 return endpoint(r, file, base, r.resolve(base), depth + 1);

@@ -160,7 +160,7 @@ final class SocketIoFileScan {
         String root = rootName(callee.text());
         boolean known = root.equals("require") || root.equals("import") || js.importOf(root) != null
                 || !js.declarations(root).isEmpty();
-        List<SyntaxNode> args = arguments(m.node("args"));
+        List<SyntaxNode> args = JsSyntax.arguments(m.node("args"));
         if (!known) {
             if (m.has("ctor.call") && root.equals("io") && callee.is("identifier") && isBrowserGlobal()) {
                 client(call, args);
@@ -332,7 +332,7 @@ final class SocketIoFileScan {
 
     private void handlerRegistration(QueryMatch m) {
         String method = m.text("method");
-        List<SyntaxNode> args = arguments(m.node("args"));
+        List<SyntaxNode> args = JsSyntax.arguments(m.node("args"));
         SyntaxNode receiver = m.node("receiver");
         Role role = classify(receiver);
         boolean serverish = role == Role.SERVER || role == Role.WEAK_SERVER;
@@ -377,7 +377,7 @@ final class SocketIoFileScan {
         String method = m.text("method");
         SyntaxNode call = m.node("method.call");
         SyntaxNode receiver = m.node("receiver");
-        List<SyntaxNode> args = arguments(m.node("args"));
+        List<SyntaxNode> args = JsSyntax.arguments(m.node("args"));
         if (EMITS.contains(method)) {
             emit(call, receiver, args);
             return;
@@ -464,7 +464,7 @@ final class SocketIoFileScan {
                 String prop = JsSyntax.memberName(fn);
                 if (fn != null && fn.is("member_expression") && CHAIN_CALLS.contains(prop)) {
                     if (!prop.equals("except") && (prop.equals("to") || prop.equals("in"))) {
-                        List<SyntaxNode> a = arguments(x.field("arguments"));
+                        List<SyntaxNode> a = JsSyntax.arguments(x.field("arguments"));
                         if (!a.isEmpty()) {
                             rooms.addAll(JsRooms.patterns(resolver, a.get(0)));
                         }
@@ -648,19 +648,6 @@ final class SocketIoFileScan {
             i++;
         }
         return text.substring(0, i);
-    }
-
-    static List<SyntaxNode> arguments(SyntaxNode args) {
-        if (args == null) {
-            return List.of();
-        }
-        List<SyntaxNode> out = new ArrayList<>();
-        for (SyntaxNode c : args.namedChildren()) {
-            if (!c.is("comment")) {
-                out.add(c);
-            }
-        }
-        return out;
     }
 
     /** The name a construction is bound to: {@code const io = ...}, {@code this.io = ...}. */

@@ -213,7 +213,7 @@ final class WsFileScan {
             return;
         }
         SyntaxNode call = m.node("new");
-        List<SyntaxNode> args = arguments(m.node("args"));
+        List<SyntaxNode> args = JsSyntax.arguments(m.node("args"));
         String name = bindingName(call);
         if (what.equals("server")) {
             Map<String, JsOption> options = new java.util.LinkedHashMap<>();
@@ -262,7 +262,7 @@ final class WsFileScan {
     private void registration(QueryMatch m) {
         String method = m.text("method");
         SyntaxNode receiver = m.node("receiver");
-        List<SyntaxNode> args = arguments(m.node("args"));
+        List<SyntaxNode> args = JsSyntax.arguments(m.node("args"));
         if ((method.equals("on") || method.equals("once")) && args.size() >= 2 && role(receiver) == Role.SERVER
                 && "connection".equals(JsSyntax.stringValue(args.get(0)))) {
             registerParam(args.get(1));
@@ -358,7 +358,7 @@ final class WsFileScan {
         String method = m.text("method");
         SyntaxNode receiver = m.node("receiver");
         SyntaxNode call = m.node("call");
-        List<SyntaxNode> args = arguments(m.node("args"));
+        List<SyntaxNode> args = JsSyntax.arguments(m.node("args"));
         Role role = role(receiver);
         switch (method) {
             case "on", "once", "addEventListener" -> {
@@ -466,7 +466,7 @@ final class WsFileScan {
                 || !a.field("function").text().equals("JSON.stringify")) {
             return false;
         }
-        List<SyntaxNode> args = arguments(a.field("arguments"));
+        List<SyntaxNode> args = JsSyntax.arguments(a.field("arguments"));
         if (args.isEmpty() || !args.get(0).is("identifier")) {
             return false;
         }
@@ -489,7 +489,7 @@ final class WsFileScan {
             return false;
         }
         for (SyntaxNode c : calls.getOrDefault(name, List.of())) {
-            for (SyntaxNode x : arguments(c.field("arguments"))) {
+            for (SyntaxNode x : JsSyntax.arguments(c.field("arguments"))) {
                 if (x.is("identifier") && isParsedHere(x)) {
                     return true;
                 }
@@ -544,7 +544,7 @@ final class WsFileScan {
         }
         List<JsMessages.Name> names = new ArrayList<>();
         for (SyntaxNode c : calls.getOrDefault(name, List.of())) {
-            List<SyntaxNode> a = arguments(c.field("arguments"));
+            List<SyntaxNode> a = JsSyntax.arguments(c.field("arguments"));
             if (a.size() > index) {
                 JsValue v = resolver.resolve(a.get(index));
                 if (v.effective().is(JsValue.Kind.STRING)) {
@@ -631,7 +631,7 @@ final class WsFileScan {
         if (timeout == null) {
             return;
         }
-        List<SyntaxNode> args = arguments(timeout.field("arguments"));
+        List<SyntaxNode> args = JsSyntax.arguments(timeout.field("arguments"));
         if (args.size() < 2) {
             return;
         }
@@ -744,19 +744,6 @@ final class WsFileScan {
             return p.field("name").text();
         }
         return null;
-    }
-
-    static List<SyntaxNode> arguments(SyntaxNode args) {
-        if (args == null) {
-            return List.of();
-        }
-        List<SyntaxNode> out = new ArrayList<>();
-        for (SyntaxNode c : args.namedChildren()) {
-            if (!c.is("comment")) {
-                out.add(c);
-            }
-        }
-        return out;
     }
 
     /** The name a construction is bound to: {@code const ws = ...}, {@code this.ws = ...}, {@code ws = ...}. */

@@ -1,6 +1,8 @@
 package io.wsmemory.core.resolve.js;
 
 import io.wsmemory.core.parse.SyntaxNode;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Small readings of JavaScript syntax shared by resolution and detectors. */
 public final class JsSyntax {
@@ -111,5 +113,23 @@ public final class JsSyntax {
             }
         }
         return b.toString();
+    }
+
+    /** The arguments an {@code arguments} node holds, comments left out; none for null. */
+    public static List<SyntaxNode> arguments(SyntaxNode args) {
+        List<SyntaxNode> out = new ArrayList<>();
+        if (args != null) {
+            for (SyntaxNode c : args.namedChildren()) {
+                if (!c.is("comment")) {
+                    out.add(c);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The arguments of a call or {@code new} expression. */
+    public static List<SyntaxNode> callArguments(SyntaxNode call) {
+        return arguments(call.field("arguments"));
     }
 }
