@@ -84,9 +84,10 @@ public final class MavenPomDetector extends ManifestDetector {
             String written = d.version();
             String raw = written != null ? written : managed.get(group + ":" + artifact);
             LibraryFact f = new LibraryFact(entry.get(), manifest, d.line());
-            String[] bom = raw == null ? frameworkBom(chain, props, group) : null;
+            Bom bom = raw == null ? importedBom(chain, props, dep -> group.equals(FRAMEWORK_BOMS.get(dep.groupId()
+                    + ":" + dep.artifactId()))) : null;
             if (bom != null) {
-                f.value(bom[1]).attr("versionOf", bom[0]);
+                f.value(bom.version()).attr("versionOf", bom.artifactId());
             } else if (raw == null && boot != null && BOOT_MANAGED.contains(group)) {
                 f.value(boot).attr("versionOf", "spring-boot");
             } else {
@@ -167,14 +168,18 @@ public final class MavenPomDetector extends ManifestDetector {
         }
     }
 
-    /** The framework BOM imported for {@code group} and the version it gives: {artifactId, version}, or null. */
-    private static String[] frameworkBom(List<PomModel> chain, Map<String, String> props, String group) {
+    /** A BOM imported in {@code dependencyManagement} and the version it is imported at. */
+    private record Bom(String artifactId, String version) {
+    }
+
+    /** The first BOM of the chain, nearest pom first, that {@code which} picks, with its version; null if none. */
+    private static Bom importedBom(List<PomModel> chain, Map<String, String> props,
+                                   java.util.function.Predicate<PomModel.Dep> which) {
         for (PomModel pom : chain) {
             for (PomModel.Dep d : pom.dependencies) {
-                String managedGroup = FRAMEWORK_BOMS.get(d.groupId() + ":" + d.artifactId());
-                if (d.managed() && group.equals(managedGroup) && "import".equals(d.scope()) && d.version() != null) {
+                if (d.managed() && "import".equals(d.scope()) && d.version() != null && which.test(d)) {
                     String v = interpolate(d.version(), props);
-                    return v == null ? null : new String[] {d.artifactId(), v};
+                    return v == null ? null : new Bom(d.artifactId(), v);
                 }
             }
         }

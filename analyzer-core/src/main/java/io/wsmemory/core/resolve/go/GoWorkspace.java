@@ -169,19 +169,7 @@ public final class GoWorkspace {
 
     /** How many non-test Go files contain {@code needle}, counting no further than {@code limit + 1}; no parse. */
     public int countFilesContaining(String needle, int limit) {
-        int n = 0;
-        for (List<SourceFile> sfs : byDir().values()) {
-            for (SourceFile sf : sfs) {
-                try {
-                    if (!sf.path().endsWith("_test.go") && sf.contains(needle) && ++n > limit) {
-                        return n;
-                    }
-                } catch (UnreadableFileException e) {
-                    // skipped by the engine as well
-                }
-            }
-        }
-        return n;
+        return sourcesContaining(needle, sf -> true, limit + 1).size();
     }
 
     /** Non-test Go files whose bytes contain {@code needle}, in path order. */
@@ -195,16 +183,29 @@ public final class GoWorkspace {
      */
     public List<GoFile> filesContaining(String needle, java.util.function.Predicate<SourceFile> worthParsing) {
         List<GoFile> out = new ArrayList<>();
+        for (SourceFile sf : sourcesContaining(needle, worthParsing, Integer.MAX_VALUE)) {
+            try {
+                GoFile g = file(sf.path());
+                if (g != null) {
+                    out.add(g);
+                }
+            } catch (UnreadableFileException e) {
+                // skipped by the engine as well
+            }
+        }
+        return out;
+    }
+
+    /** At most {@code max} non-test Go files, in path order, holding {@code needle} and kept by {@code keep}. */
+    private List<SourceFile> sourcesContaining(String needle, java.util.function.Predicate<SourceFile> keep, int max) {
+        List<SourceFile> out = new ArrayList<>();
         for (List<SourceFile> sfs : byDir().values()) {
             for (SourceFile sf : sfs) {
-                if (sf.path().endsWith("_test.go")) {
-                    continue;
-                }
                 try {
-                    if (sf.contains(needle) && worthParsing.test(sf)) {
-                        GoFile g = file(sf.path());
-                        if (g != null) {
-                            out.add(g);
+                    if (!sf.path().endsWith("_test.go") && sf.contains(needle) && keep.test(sf)) {
+                        out.add(sf);
+                        if (out.size() >= max) {
+                            return out;
                         }
                     }
                 } catch (UnreadableFileException e) {
