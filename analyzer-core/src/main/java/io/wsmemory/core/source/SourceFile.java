@@ -35,6 +35,7 @@ public final class SourceFile {
 
     private byte[] content;
     private String text;
+    private String chars;
     private int[] lineStarts;
 
     public SourceFile(String path, Path absolute, long size, long maxBytes) {
@@ -118,6 +119,7 @@ public final class SourceFile {
         if (absolute != null) {
             content = null;
             text = null;
+            chars = null;
             lineStarts = null;
         }
     }
@@ -131,11 +133,11 @@ public final class SourceFile {
 
     /** Byte-level search, used by the pre-filter before anything is parsed. */
     public boolean contains(String keyword) {
-        return bytesAsChars(content()).indexOf(bytesAsChars(keyword)) >= 0;
+        return chars().indexOf(bytesAsChars(keyword)) >= 0;
     }
 
     public boolean containsAny(Iterable<String> keywords) {
-        String c = bytesAsChars(content());
+        String c = chars();
         for (String k : keywords) {
             if (c.indexOf(bytesAsChars(k)) >= 0) {
                 return true;
@@ -144,10 +146,17 @@ public final class SourceFile {
         return false;
     }
 
+    /** The content as {@link #bytesAsChars(byte[])}, made once: every detector's pre-filter and search asks again. */
+    private synchronized String chars() {
+        if (chars == null) {
+            chars = bytesAsChars(content());
+        }
+        return chars;
+    }
+
     /**
      * The bytes as a Latin-1 string, one char per byte: a byte search then runs on {@link String#indexOf}, which the
-     * JVM vectorises, instead of a byte loop (the pre-filter reads every file once per keyword). The copy is cheap
-     * and short-lived.
+     * JVM vectorises, instead of a byte loop (the pre-filter reads every file once per keyword).
      */
     private static String bytesAsChars(byte[] bytes) {
         return new String(bytes, StandardCharsets.ISO_8859_1);
